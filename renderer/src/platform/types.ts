@@ -1,0 +1,27 @@
+/**
+ * The renderer's one seam to the desktop shell. In Electron it is backed by the preload bridge
+ * (window.hotline, typed by shared/ipc); in a plain browser by web fallbacks
+ * (a download instead of a save dialog, window.print() instead of webContents.print).
+ */
+export interface SaveFileRequest {
+  suggestedName: string;
+  data: Uint8Array;
+  mimeType: string;
+  filters?: { name: string; extensions: string[] }[];
+}
+
+export interface SaveFileResult {
+  saved: boolean;
+  /** Where the file went, when the shell knows (Electron); undefined for a browser download. */
+  path?: string;
+}
+
+export interface Platform {
+  kind: 'electron' | 'browser';
+  appVersion(): Promise<string>;
+  saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  /** Print what the window shows now (the print stylesheet decides what that is). */
+  printView(): Promise<void>;
+  /** Print what the window shows now to a PDF file. */
+  printViewToPdf(suggestedName: string): Promise<SaveFileResult>;
+}
