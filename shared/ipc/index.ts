@@ -1,1 +1,3 @@
-export {};
+export * from './channels';
+export * from './schemas';
+export * from './contract';
