@@ -1,4 +1,20 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type {
+  AccountEventRow,
+  AccountRow,
+  ApplicationRow,
+  AttachmentRow,
+  BlobRow,
+  CustomerHistoryRow,
+  CustomerRow,
+  GradeRuleRow,
+  MetaRow,
+  NumberEventRow,
+  NumberRow,
+  OutboxRow,
+  PackageRow,
+  UserRow,
+} from './rows';
 
 /**
  * The local store. Dexie is used only under renderer/src/data (lint enforces it):
@@ -8,18 +24,31 @@ import Dexie, { type Table } from 'dexie';
  * a device that opens the app after an update runs each missing version's upgrade in order.
  */
 
-/** A row of the key/value settings table. */
+/** A row of the key/value settings table: device-local preferences (language, …). */
 export interface SettingRow {
   key: string;
   value: unknown;
   updatedAt: string;
 }
 
+/** The stored office profile (see officeProfileSchema.ts for the validated shape). */
+export interface OfficeProfileRow {
+  /** One profile per local database; the id keeps the row addressable for sync. */
+  id: string;
+  [field: string]: unknown;
+  updatedAt: string;
+}
+
 export interface SchemaVersion {
   version: number;
   stores: Record<string, string | null>;
-  upgrade?: (tx: Parameters<NonNullable<Parameters<ReturnType<Dexie['version']>['upgrade']>[0]>>[0]) => Promise<void> | void;
+  upgrade?: (tx: Transaction) => Promise<void> | void;
 }
+
+/** The id of the one office-profile row. */
+export const OFFICE_PROFILE_ID = 'current';
+/** Where version-1 builds kept the profile, in the settings table. */
+export const V1_OFFICE_PROFILE_SETTING = 'officeProfile';
 
 export const SCHEMA_VERSIONS: SchemaVersion[] = [
   {
@@ -29,14 +58,77 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       settings: 'key',
     },
   },
+  {
+    // Office data is synced, device preferences are not: the office profile leaves the
+    // settings table for a table of its own (the sync outbox will track it like any record).
+    // Version 1 also had no time zone: the office's default, Asia/Shanghai, fills it in.
+    version: 2,
+    stores: { officeProfile: 'id' },
+    async upgrade(tx) {
+      const old = await tx.table<SettingRow, string>('settings').get(V1_OFFICE_PROFILE_SETTING);
+      if (!old || typeof old.value !== 'object' || old.value === null) return;
+      const value = old.value as Record<string, unknown>;
+      await tx.table<OfficeProfileRow, string>('officeProfile').put({
+        timeZone: 'Asia/Shanghai',
+        ...value,
+        id: OFFICE_PROFILE_ID,
+        updatedAt: old.updatedAt,
+      });
+      await tx.table('settings').delete(V1_OFFICE_PROFILE_SETTING);
+    },
+  },
+  {
+    // Every table of the office workflows (issue 4) and the sync outbox, created at once so each
+    // area only adds its repository. Row shapes are in rows.ts. Ids are client-made UUIDs (never
+    // ++auto), so rows from two offline devices never collide; only the outbox counts locally.
+    version: 3,
+    stores: {
+      users: 'id, role',
+      // companyName / uscc / handlerMobile: prefix and exact search; searchTokens: "contains".
+      customers: 'id, companyName, uscc, handlerMobile, *searchTokens, updatedAt',
+      customerHistory: 'id, customerId, [customerId+at]',
+      attachments: 'id, customerId, sha256, [customerId+kind]',
+      // content-addressed file bytes; `uploaded` finds what still has to go to the server
+      blobs: 'sha256, uploaded',
+      numbers:
+        'digits, status, segment, grade, tail, priceFen, reservedUntil, customerId, holderId, *patterns, ' +
+        '[status+segment], [status+grade], [status+priceFen], [status+reservedUntil]',
+      numberEvents: 'id, digits, [digits+at]',
+      gradeRules: 'id, order',
+      packages: 'id, name, status',
+      applications: 'id, status, customerId, numberDigits, accountId, updatedAt',
+      accounts: 'id, status, customerId, numberDigits',
+      accountEvents: 'id, accountId, [accountId+at]',
+      // seq is the client's own order of mutations (DESIGN.md §3); mutationId makes a push idempotent
+      outbox: '++seq, &mutationId, status',
+      // clientId, sync cursors, the current user and other device-local singletons
+      meta: 'key',
+    },
+  },
 ];
 
 export class HotlineDb extends Dexie {
   settings!: Table<SettingRow, string>;
+  officeProfile!: Table<OfficeProfileRow, string>;
+  users!: Table<UserRow, string>;
+  customers!: Table<CustomerRow, string>;
+  customerHistory!: Table<CustomerHistoryRow, string>;
+  attachments!: Table<AttachmentRow, string>;
+  blobs!: Table<BlobRow, string>;
+  numbers!: Table<NumberRow, string>;
+  numberEvents!: Table<NumberEventRow, string>;
+  gradeRules!: Table<GradeRuleRow, string>;
+  packages!: Table<PackageRow, string>;
+  applications!: Table<ApplicationRow, string>;
+  accounts!: Table<AccountRow, string>;
+  accountEvents!: Table<AccountEventRow, string>;
+  outbox!: Table<OutboxRow, number>;
+  meta!: Table<MetaRow, string>;
 
-  constructor(name = 'hotline-office') {
+  /** `versions` exists for tests that open an older schema and then upgrade it. */
+  constructor(name = 'hotline-office', versions: SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);
-    for (const v of SCHEMA_VERSIONS) {
+    for (const v of versions) {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
     }
@@ -45,12 +137,12 @@ export class HotlineDb extends Dexie {
 
 let current: HotlineDb | null = null;
 
-/** The app's database; tests may swap it with `useDatabase`. */
+/** The app's database; tests may swap it with `setDatabase`. */
 export function db(): HotlineDb {
   current ??= new HotlineDb();
   return current;
 }
 
-export function useDatabase(next: HotlineDb): void {
+export function setDatabase(next: HotlineDb): void {
   current = next;
 }
