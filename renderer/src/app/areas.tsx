@@ -1,0 +1,62 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { SvgIconProps } from '@mui/material/SvgIcon';
+import PeopleIcon from '@mui/icons-material/People';
+import DialpadIcon from '@mui/icons-material/Dialpad';
+import AssignmentIcon from '@mui/icons-material/Assignment';
+import DescriptionIcon from '@mui/icons-material/Description';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
+import SyncIcon from '@mui/icons-material/Sync';
+import SettingsIcon from '@mui/icons-material/Settings';
+
+/**
+ * The areas of the application, in navigation order.
+ *
+ * TO BUILD AN AREA replace its placeholder loader with one line, e.g.
+ *   defineArea('customers', PeopleIcon, () => import('../areas/customers/CustomersArea')),
+ * The module's default export is rendered at `#/customers/*`, inside its own error boundary and
+ * Suspense; it may use react-router's <Routes> for sub-pages (`#/customers/42`). Its label is
+ * `shell:areas.<id>` (locales/<language>/shell.json); its own texts go in namespace `<id>`.
+ */
+
+export type AreaModule = { default: ComponentType };
+
+export interface Area {
+  id: string;
+  /** i18n key of the navigation label, e.g. 'shell:areas.customers'. */
+  labelKey: string;
+  icon: ComponentType<SvgIconProps>;
+  /** Loads the area's code; called early by preloadAreas so areas open offline too. */
+  load: () => Promise<AreaModule>;
+  Component: LazyExoticComponent<ComponentType>;
+}
+
+export function defineArea(id: string, icon: ComponentType<SvgIconProps>, load: () => Promise<AreaModule>, labelKey = `shell:areas.${id}`): Area {
+  return { id, labelKey, icon, load, Component: lazy(load) };
+}
+
+/** Placeholder for areas not built yet: a clear "not available yet" page. */
+const notYetBuilt = () => import('./pages/NotAvailablePage');
+
+export const AREAS: readonly Area[] = [
+  defineArea('customers', PeopleIcon, notYetBuilt),
+  defineArea('numbers', DialpadIcon, notYetBuilt),
+  defineArea('applications', AssignmentIcon, notYetBuilt),
+  defineArea('contracts', DescriptionIcon, notYetBuilt),
+  defineArea('billing', ReceiptLongIcon, notYetBuilt),
+  defineArea('sync', SyncIcon, notYetBuilt),
+  defineArea('settings', SettingsIcon, () => import('../areas/settings/SettingsPage')),
+];
+
+/**
+ * A hidden area at `#/__crash` that throws while rendering: the end-to-end tests use it to prove
+ * that an error in one area leaves the shell and the other areas working. Not in the navigation.
+ */
+export const CRASH_TEST_AREA = defineArea('__crash', SettingsIcon, () => import('./pages/CrashTestPage'), 'shell:crashTest');
+
+/**
+ * Fetches every area's code once the shell is up. In Electron (file://) this is instant; in a
+ * browser it means a clerk who loses the network can still open any area.
+ */
+export function preloadAreas(areas: readonly Area[] = AREAS): Promise<void> {
+  return Promise.allSettled(areas.map((a) => a.load())).then(() => undefined);
+}

@@ -1,0 +1,26 @@
+import { useEffect } from 'react';
+import { Outlet } from 'react-router';
+import Box from '@mui/material/Box';
+import Toolbar from '@mui/material/Toolbar';
+import { preloadAreas } from '../areas';
+import { GlobalSnackbar } from './GlobalSnackbar';
+import { NavDrawer } from './NavDrawer';
+import { TopBar } from './TopBar';
+
+/** The frame around every area: top bar, navigation drawer, the area, the snackbar. */
+export function Shell() {
+  useEffect(() => {
+    void preloadAreas();
+  }, []);
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <TopBar />
+      <NavDrawer />
+      <Box component="main" sx={{ flexGrow: 1, minWidth: 0 }}>
+        <Toolbar />
+        <Outlet />
+      </Box>
+      <GlobalSnackbar />
+    </Box>
+  );
+}

@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { OfficeProfileForm } from './OfficeProfileForm';
+
+/** 设置: the office profile now; office-wide settings (late-fee days, cooling period) later. */
+export default function SettingsPage() {
+  const { t } = useTranslation('settings');
+  return (
+    <Box sx={{ p: 3, maxWidth: 880 }}>
+      <Typography variant="h4" component="h1" gutterBottom>
+        {t('title')}
+      </Typography>
+      <OfficeProfileForm />
+    </Box>
+  );
+}
