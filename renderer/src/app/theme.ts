@@ -16,6 +16,11 @@ export const theme = createTheme({
     background: { default: '#f5f7fa' },
   },
   shape: { borderRadius: 8 },
+  components: {
+    // Uppercasing does nothing for Chinese and shouts in English: keep labels as written.
+    MuiButton: { styleOverrides: { root: { textTransform: 'none' } } },
+    MuiToggleButton: { styleOverrides: { root: { textTransform: 'none' } } },
+  },
 });
 
 export const DRAWER_WIDTH = 200;

@@ -21,7 +21,7 @@ export function LanguageSwitch() {
       sx={{ bgcolor: 'background.paper' }}
     >
       {LANGUAGES.map((lng) => (
-        <ToggleButton key={lng} value={lng} lang={lng} sx={{ px: 1.5, py: 0.25, textTransform: 'none' }}>
+        <ToggleButton key={lng} value={lng} lang={lng} sx={{ px: 1.5, py: 0.25 }}>
           {t(`language.${lng}`)}
         </ToggleButton>
       ))}
