@@ -37,6 +37,7 @@ test('switches to English and back, and the choice survives a reload', async ({ 
   await page.reload();
   await expect(nav(page).getByRole('link')).toHaveText(AREAS_EN);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('not-available')).toContainText('Numbers · Not available yet');
   await page.screenshot({ path: 'test-results/screens/shell-en.png', animations: 'disabled' });
 
   await page.getByRole('button', { name: '中文' }).click();
