@@ -1,0 +1,53 @@
+export type Carrier = 'unicom' | 'mobile' | 'telecom';
+
+export const CARRIERS = ['unicom', 'mobile', 'telecom'] as const satisfies readonly Carrier[];
+
+export const CARRIER_LABELS: Readonly<Record<Carrier, string>> = {
+  unicom: '中国联通',
+  mobile: '中国移动',
+  telecom: '中国电信',
+};
+
+/** 号段 → carrier (DESIGN.md §5). 4002–4005 are not issued and are refused. */
+const SEGMENT_CARRIER: Readonly<Record<string, Carrier>> = {
+  '4000': 'unicom',
+  '4006': 'unicom',
+  '4001': 'mobile',
+  '4007': 'mobile',
+  '4008': 'telecom',
+  '4009': 'telecom',
+};
+
+export type ParsedHotline =
+  | { ok: true; digits: string; display: string; carrier: Carrier }
+  | { ok: false; reason: string };
+
+/** 4008123456 → 400-812-3456. Expects 10 digits. */
+export function formatHotline(digits: string): string {
+  return `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6)}`;
+}
+
+/**
+ * Accepts 400-812-3456, 4008123456 and 400 812 3456 (single spaces or hyphens between digit groups).
+ * Never throws.
+ */
+export function parseHotline(s: string): ParsedHotline {
+  const trimmed = s.trim();
+  if (trimmed.length === 0) return { ok: false, reason: '400 号码不能为空。' };
+  if (!/^\d+(?:[ -]\d+)*$/.test(trimmed)) {
+    return { ok: false, reason: '400 号码只能包含数字，可写成 400-812-3456、400 812 3456 或 4008123456。' };
+  }
+  const digits = trimmed.replace(/[ -]/g, '');
+  if (digits.length !== 10) {
+    return { ok: false, reason: `400 号码应为 10 位数字，现在是 ${digits.length} 位。` };
+  }
+  if (!digits.startsWith('400')) return { ok: false, reason: '400 号码应以 400 开头。' };
+  const carrier = SEGMENT_CARRIER[digits.slice(0, 4)];
+  if (!carrier) {
+    return {
+      ok: false,
+      reason: `号段 ${digits.slice(0, 4)} 不是可用的 400 号段（联通 4000/4006，移动 4001/4007，电信 4008/4009）。`,
+    };
+  }
+  return { ok: true, digits, display: formatHotline(digits), carrier };
+}

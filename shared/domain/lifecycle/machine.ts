@@ -1,0 +1,48 @@
+import type { Check } from '../check';
+
+/** The outcome of a state-machine step: the new state, or a zh-CN reason why the step is refused. */
+export type Transition<S extends string> = { ok: true; state: S } | { ok: false; reason: string };
+
+export type StepDefinition<S extends string, C> = {
+  /** zh-CN name of the step, used in refusals. */
+  label: string;
+  from: readonly S[];
+  to: S;
+  /** Extra condition beyond the source state (periods elapsed, fees settled, …). */
+  guard?: (from: S, ctx: C) => Check;
+};
+
+/**
+ * One pure step of a table-driven state machine: refuses an unknown event, a step from a state
+ * it does not leave, or a failed guard, each with a reason. Shared by every lifecycle here.
+ */
+export function step<S extends string, E extends string, C>(
+  table: Readonly<Record<E, StepDefinition<S, C>>>,
+  stateLabels: Readonly<Record<S, string>>,
+  from: S,
+  event: E,
+  ctx: C,
+): Transition<S> {
+  const def = Object.prototype.hasOwnProperty.call(table, event) ? table[event] : undefined;
+  if (!def) return { ok: false, reason: `未知的操作“${String(event)}”。` };
+  if (!def.from.includes(from)) {
+    const allowed = def.from.map((s) => `“${stateLabels[s]}”`).join('、');
+    return {
+      ok: false,
+      reason: `当前状态为“${stateLabels[from] ?? from}”，不能${def.label}；只有${allowed}状态才可以${def.label}。`,
+    };
+  }
+  if (def.guard) {
+    const check = def.guard(from, ctx);
+    if (!check.ok) return { ok: false, reason: check.reason };
+  }
+  return { ok: true, state: def.to };
+}
+
+/** The events a state allows (before guards): for showing only the buttons that can work. */
+export function eventsFrom<S extends string, E extends string, C>(
+  table: Readonly<Record<E, StepDefinition<S, C>>>,
+  from: S,
+): E[] {
+  return (Object.keys(table) as E[]).filter((e) => table[e].from.includes(from));
+}
