@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeMobile, parseHotline, parseLandline } from '../../../shared';
 import zhCN from '../i18n/locales/zh-CN/officeProfile.json';
 
 /**
@@ -29,10 +30,6 @@ export const zhCNTranslate: Translate = (key) => {
   return typeof found === 'string' ? found : key;
 };
 
-const MOBILE = /^1[3-9]\d{9}$/;
-// Area code 010, 02X or 0[3-9]XX, then a 7–8 digit number starting 2–9 (DESIGN.md §5).
-const LANDLINE = /^(?:010|02\d|0[3-9]\d{2})[2-9]\d{6,7}$/;
-const HOTLINE_400 = /^400\d{7}$/;
 const CONTRACT_PREFIX = /^[A-Z0-9]{2,6}$/;
 const BANK_ACCOUNT = /^\d{8,30}$/;
 
@@ -45,9 +42,9 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
+/** The office's phone: a mobile, a landline with area code or its own 400 number (domain rules). */
 function isPhone(value: string): boolean {
-  const digits = value.replace(/[\s-]/g, '');
-  return MOBILE.test(digits) || LANDLINE.test(digits) || HOTLINE_400.test(digits);
+  return normalizeMobile(value) !== null || parseLandline(value) !== null || parseHotline(value).ok;
 }
 
 export function makeOfficeProfileSchema(t: Translate = zhCNTranslate) {
