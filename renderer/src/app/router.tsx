@@ -2,6 +2,7 @@ import { createHashRouter, Navigate, type RouteObject } from 'react-router';
 import { AREAS, CRASH_TEST_AREA } from './areas';
 import { AreaRoute } from './AreaRoute';
 import NotFoundPage from './pages/NotFoundPage';
+import ShellErrorPage from './pages/ShellErrorPage';
 import { Shell } from './shell/Shell';
 
 /**
@@ -18,6 +19,7 @@ export function appRoutes(): RouteObject[] {
     {
       path: '/',
       element: <Shell />,
+      errorElement: <ShellErrorPage />,
       children: [{ index: true, element: <Navigate to={`/${AREAS[0]!.id}`} replace /> }, ...areaRoutes, { path: '*', element: <NotFoundPage /> }],
     },
   ];
