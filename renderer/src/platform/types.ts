@@ -14,7 +14,12 @@ export interface SaveFileResult {
   saved: boolean;
   /** Where the file went, when the shell knows (Electron); undefined for a browser download. */
   path?: string;
+  /** Something the user should be told to finish the job (see PLATFORM_HINTS in ./hints). */
+  hint?: PlatformHint;
 }
+
+/** Codes of the hints a platform can return; the UI shows the text in the user's language. */
+export type PlatformHint = 'browser-print-to-pdf';
 
 export interface Platform {
   kind: 'electron' | 'browser';
