@@ -9,10 +9,10 @@
 // number) are built from docx elements and serialised; the static parts are deflated once and
 // reused. The result is the same package docx writes (see package.test.ts: same document XML).
 import { Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun, type IXmlableObject } from 'docx';
-import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { ContractDocument } from '../model';
 import { blockElements } from './elements';
-import { MARGIN, PAGE, STYLE, STYLES } from './layout';
+import { BODY_FONT, HEADING_FONT, MARGIN, PAGE, STYLE, STYLES } from './layout';
 import { xmlOf } from './xml';
 
 const BODY_MARK = 'CONTRACTBODYMARK';
@@ -93,12 +93,25 @@ function splitAround(xml: string, mark: string, part: string): { before: string;
   return { before: xml.slice(0, open), after: xml.slice(close) };
 }
 
+/**
+ * docx writes an empty font table. Word and WPS use the table's alternative name, charset and
+ * PANOSE to match a font that is missing under its English name, so SimSun and SimHei are listed
+ * as Word itself writes them (宋体 / 黑体, GB2312 charset 86).
+ */
+export const CHINESE_FONT_TABLE_ENTRIES =
+  `<w:font w:name="${BODY_FONT}"><w:altName w:val="宋体"/><w:panose1 w:val="02010600030101010101"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>` +
+  `<w:font w:name="${HEADING_FONT}"><w:altName w:val="黑体"/><w:panose1 w:val="02010609060101010101"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>`;
+
+function withChineseFonts(xml: string): string {
+  if (xml.includes('</w:fonts>')) return xml.replace('</w:fonts>', `${CHINESE_FONT_TABLE_ENTRIES}</w:fonts>`);
+  return xml.replace(/\/>\s*$/, `>${CHINESE_FONT_TABLE_ENTRIES}</w:fonts>`);
+}
+
 const skeletons = new Map<string, Promise<Skeleton>>();
 
 async function makeSkeleton(title: string): Promise<Skeleton> {
   const file = contractDocxDocument({ title, headerText: HEADER_MARK, blocks: [{ kind: 'title', text: BODY_MARK }] });
   const parts = unzipSync(await Packer.pack(file, 'uint8array'));
-  const dec = new TextDecoder();
   const headerPath = Object.keys(parts).find((p) => /^word\/header\d+\.xml$/.test(p));
   const documentPart = parts['word/document.xml'];
   if (!headerPath || !documentPart) throw new Error('docx skeleton: document or header part missing');
@@ -106,12 +119,14 @@ async function makeSkeleton(title: string): Promise<Skeleton> {
   for (const [path, data] of Object.entries(parts)) {
     if (path !== 'word/document.xml' && path !== headerPath) staticParts[path] = data;
   }
+  const fontTable = parts['word/fontTable.xml'];
+  if (fontTable) staticParts['word/fontTable.xml'] = strToU8(withChineseFonts(strFromU8(fontTable)));
   return {
     file,
     staticParts,
-    documentXml: splitAround(dec.decode(documentPart), BODY_MARK, 'document.xml'),
+    documentXml: splitAround(strFromU8(documentPart), BODY_MARK, 'document.xml'),
     headerPath,
-    headerXml: splitAround(dec.decode(parts[headerPath]!), HEADER_MARK, headerPath),
+    headerXml: splitAround(strFromU8(parts[headerPath]!), HEADER_MARK, headerPath),
   };
 }
 
