@@ -82,8 +82,19 @@ export function addMonthsClamped(date: string, n: number): string {
 export function toOfficeDate(utcIso: string, timeZone = 'Asia/Shanghai'): string {
   const instant = new Date(utcIso);
   if (Number.isNaN(instant.getTime())) throw new RangeError(`not an ISO timestamp: ${JSON.stringify(utcIso)}`);
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return officeDateFormat(timeZone).format(instant);
+}
+
+// Building an Intl.DateTimeFormat is the slow part; imports validate thousands of rows.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function officeDateFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = formats.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formats.set(timeZone, format);
+  }
+  return format;
 }
 
 /** Today's date in the office time zone. */

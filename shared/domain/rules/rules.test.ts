@@ -142,6 +142,14 @@ describe('firstMonthMinimumFen', () => {
     expect(firstMonthMinimumFen(10_000, '2026-12-15', 'full')).toBe(10_000);
     expect(firstMonthMinimumFen(10_000, '2026-12-15', 'waived')).toBe(0);
   });
+  it('never produces a non-integer and never exceeds the minimum', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e12 }), fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }), (min, d) => {
+        const fee = firstMonthMinimumFen(min, d.toISOString().slice(0, 10), 'prorated');
+        expect(Number.isSafeInteger(fee) && fee >= 0 && fee <= min).toBe(true);
+      }),
+    );
+  });
   it('mulDivHalfUp rounds half up exactly', () => {
     expect(mulDivHalfUp(1, 1, 2)).toBe(1);
     expect(mulDivHalfUp(1, 1, 3)).toBe(0);
