@@ -25,7 +25,10 @@ describe('resolveShellConfig', () => {
     expect(c.warnings).toHaveLength(2);
   });
 
-  it('lets tests point at a renderer built elsewhere', () => {
-    expect(resolveShellConfig({ HOTLINE_RENDERER_DIR: '/tmp/r' }, '/a').rendererIndexFile).toBe('/tmp/r/index.html');
+  it('lets tests point at a renderer built elsewhere and a profile of their own', () => {
+    const c = resolveShellConfig({ HOTLINE_RENDERER_DIR: '/tmp/r', HOTLINE_USER_DATA_DIR: '/tmp/profile' }, '/a');
+    expect(c.rendererIndexFile).toBe('/tmp/r/index.html');
+    expect(c.userDataDir).toBe('/tmp/profile');
+    expect(resolveShellConfig({}, '/a').userDataDir).toBeUndefined();
   });
 });

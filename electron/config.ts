@@ -17,6 +17,8 @@ export interface ShellConfig {
   rendererIndexUrl: string;
   /** The bundled preload next to the bundled main file. */
   preloadFile: string;
+  /** Tests only: a separate profile folder (window state, storage, single-instance lock). */
+  userDataDir?: string;
   /** Problems with the environment that were replaced by defaults (logged by main). */
   warnings: string[];
 }
@@ -62,6 +64,7 @@ export function resolveShellConfig(env: Record<string, string | undefined>, main
     rendererIndexFile,
     rendererIndexUrl: pathToFileURL(rendererIndexFile).href,
     preloadFile: path.join(mainDir, 'preload.cjs'),
+    ...(env.HOTLINE_USER_DATA_DIR ? { userDataDir: path.resolve(env.HOTLINE_USER_DATA_DIR) } : {}),
     warnings,
   };
 }

@@ -58,6 +58,7 @@ vi.mock('electron', async () => {
       on: (name: string, listener: (...args: unknown[]) => void) => { fake.appEvents.set(name, listener); },
       whenReady: () => Promise.resolve(),
       getPath: () => fake.userData,
+      setPath: vi.fn(),
       getVersion: () => '9.9.9',
       isPackaged: true,
     },

@@ -192,6 +192,9 @@ function start(): void {
   });
 }
 
+// Before the lock: the lock, like everything in the profile, belongs to the userData folder.
+if (config.userDataDir) app.setPath('userData', config.userDataDir);
+
 // One running copy: a second launch focuses the first window and exits.
 if (app.requestSingleInstanceLock()) start();
 else app.quit();
