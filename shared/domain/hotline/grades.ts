@@ -24,10 +24,16 @@ function matches(rule: GradeRuleSpec, held: ReadonlySet<NumberPattern>): boolean
   return rule.match === 'all' ? rule.patterns.every((p) => held.has(p)) : rule.patterns.some((p) => held.has(p));
 }
 
-/** The first rule (in the given order) that the number satisfies, or null. First match wins. */
+/**
+ * The first rule (in the given order: sort stored rules by sortOrder first) that the number
+ * satisfies, or null. First match wins; a rule with `active: false` is skipped.
+ */
 export function gradeNumber<R extends GradeRuleSpec>(digits: string, rules: readonly R[]): R | null {
   const held = new Set(numberPatterns(digits));
-  for (const rule of rules) if (matches(rule, held)) return rule;
+  for (const rule of rules) {
+    if ((rule as { active?: boolean }).active === false) continue;
+    if (matches(rule, held)) return rule;
+  }
   return null;
 }
 

@@ -104,5 +104,7 @@ describe('gradeNumber', () => {
     expect(gradeNumber('4009998888', rules)?.name).toBe('豪华');
     expect(gradeNumber('4008124444', rules)?.name).toBe('靓'); // AAAA but has a 4
     expect(gradeNumber('4008123457', rules)).toBeNull();
+    const withInactive = [{ ...rules[0]!, active: false }, { ...rules[0]!, name: '备用', active: true }];
+    expect(gradeNumber('4009998888', withInactive)?.name).toBe('备用');
   });
 });

@@ -1,7 +1,7 @@
 import type { Check } from '../check';
 import { fail, pass } from '../check';
 import type { StepDefinition, Transition } from './machine';
-import { eventsFrom, step } from './machine';
+import { eventLabels, eventsFrom, step } from './machine';
 
 /** 受理单 status: draft → submitted → approved → completed; submitted → rejected → draft; cancellable until completed. */
 export const APPLICATION_STATUSES = ['draft', 'submitted', 'approved', 'rejected', 'completed', 'cancelled'] as const;
@@ -49,3 +49,6 @@ export function transitionApplication(
 export function applicationEventsFrom(from: ApplicationStatus): ApplicationEvent[] {
   return eventsFrom(APPLICATION_STEPS, from);
 }
+
+/** zh-CN names of the events (预占, 开通, …). */
+export const APPLICATION_EVENT_LABELS = eventLabels(APPLICATION_STEPS);

@@ -46,3 +46,12 @@ export function eventsFrom<S extends string, E extends string, C>(
 ): E[] {
   return (Object.keys(table) as E[]).filter((e) => table[e].from.includes(from));
 }
+
+/** event → zh-CN label of the step, for buttons and logs. */
+export function eventLabels<S extends string, E extends string, C>(
+  table: Readonly<Record<E, StepDefinition<S, C>>>,
+): Readonly<Record<E, string>> {
+  const out = {} as Record<E, string>;
+  for (const e of Object.keys(table) as E[]) out[e] = table[e].label;
+  return out;
+}

@@ -4,7 +4,7 @@ import { addDays, parseIsoDate } from '../calendar/isoDate';
 import type { OfficeSettings } from '../settings/officeSettings';
 import { DEFAULT_OFFICE_SETTINGS } from '../settings/officeSettings';
 import type { StepDefinition, Transition } from './machine';
-import { eventsFrom, step } from './machine';
+import { eventLabels, eventsFrom, step } from './machine';
 
 /** DESIGN.md §5: available → reserved → active → suspended → frozen → reclaimed → cooling → available. */
 export const NUMBER_STATES = ['available', 'reserved', 'active', 'suspended', 'frozen', 'reclaimed', 'cooling'] as const;
@@ -78,3 +78,6 @@ export function transitionNumber(
 export function numberEventsFrom(from: NumberState): NumberEvent[] {
   return eventsFrom(NUMBER_STEPS, from);
 }
+
+/** zh-CN names of the events (预占, 开通, …). */
+export const NUMBER_EVENT_LABELS = eventLabels(NUMBER_STEPS);

@@ -6,7 +6,7 @@ import type { OfficeSettings } from '../settings/officeSettings';
 import { DEFAULT_OFFICE_SETTINGS } from '../settings/officeSettings';
 import { formatFen } from '../money/formatFen';
 import type { StepDefinition, Transition } from './machine';
-import { eventsFrom, step } from './machine';
+import { eventLabels, eventsFrom, step } from './machine';
 
 /** A customer's service account: applied → verified → contracted → awaiting acceptance → active → suspended → terminated → closed. */
 export const SERVICE_ACCOUNT_STATES = [
@@ -124,3 +124,6 @@ export function transitionServiceAccount(
 export function serviceAccountEventsFrom(from: ServiceAccountState): ServiceAccountEvent[] {
   return eventsFrom(SERVICE_ACCOUNT_STEPS, from);
 }
+
+/** zh-CN names of the events (预占, 开通, …). */
+export const SERVICE_ACCOUNT_EVENT_LABELS = eventLabels(SERVICE_ACCOUNT_STEPS);
