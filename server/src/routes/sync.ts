@@ -1,0 +1,18 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { PullRequestSchema, PullResponseSchema, PushRequestSchema, PushResponseSchema } from '../../../shared/sync/index';
+import { authenticate } from '../auth/guard';
+import { pull } from '../sync/pull';
+import { push } from '../sync/push';
+import type { RouteDeps } from './deps';
+
+export const syncRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app) => {
+  app.post('/v1/sync/push', { schema: { tags: ['sync'], body: PushRequestSchema, response: { 200: PushResponseSchema } } }, async (req) => {
+    const auth = authenticate(req, deps.secret);
+    return push(deps.db, auth, req.body, req.log);
+  });
+
+  app.post('/v1/sync/pull', { schema: { tags: ['sync'], body: PullRequestSchema, response: { 200: PullResponseSchema } } }, async (req) => {
+    const auth = authenticate(req, deps.secret);
+    return pull(deps.db, auth, req.body);
+  });
+};

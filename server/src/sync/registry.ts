@@ -1,0 +1,22 @@
+import type { MutationArgs, MutationName } from '../../../shared/sync/index';
+import type { HandlerOutcome, MutationContext } from './context';
+import { conflictResolve, contractSign, paymentRecord, recordCreate, recordDelete, recordTransition, recordUpdate } from './recordHandlers';
+import { leaseReturn, leaseTake, numberAllocate, numberRelease, numberReserve } from '../numbers/commands';
+
+type Handlers = { [N in MutationName]: (ctx: MutationContext, args: MutationArgs<N>) => Promise<HandlerOutcome> };
+
+/** One handler per mutation name of the shared catalogue (the type makes a missing one a compile error). */
+export const HANDLERS: Handlers = {
+  'record.create': recordCreate,
+  'record.update': recordUpdate,
+  'record.delete': recordDelete,
+  'conflict.resolve': conflictResolve,
+  'record.transition': recordTransition,
+  'contract.sign': contractSign,
+  'payment.record': paymentRecord,
+  'number.allocate': numberAllocate,
+  'number.reserve': numberReserve,
+  'number.release': numberRelease,
+  'lease.take': leaseTake,
+  'lease.return': leaseReturn,
+};

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { RecordDataSchema, RecordIdSchema, SyncEntitySchema } from './entities';
+import type { UserRole } from './roles';
+
+/** A 400/4008/4009 hotline number: 10 digits, stored without dashes. */
+export const HotlineNumberSchema = z.string().regex(/^400\d{7}$/, '号码须为400开头的10位数字');
+
+export const SYNC_PAYMENT_METHODS = ['bank_transfer', 'bank_collection', 'cash', 'phone_bill'] as const;
+
+/**
+ * The mutation catalogue. `edit` mutations change descriptive fields and merge per field
+ * against the mutation's `baseVersion`; `command` mutations are re-executed by the server
+ * against its own state and the server's result wins (the client applies it on pull).
+ */
+export const MUTATION_ARGS = {
+  // ---- edits ----
+  'record.create': z.object({ entity: SyncEntitySchema, id: RecordIdSchema, data: RecordDataSchema }),
+  'record.update': z.object({ entity: SyncEntitySchema, id: RecordIdSchema, fields: RecordDataSchema }),
+  'record.delete': z.object({ entity: SyncEntitySchema, id: RecordIdSchema }),
+  'conflict.resolve': z.object({
+    conflictId: RecordIdSchema,
+    /** keep the server's value, take the client's value, or a value a person typed */
+    choose: z.enum(['server', 'client', 'custom']),
+    value: z.unknown().optional(),
+  }),
+  // ---- commands ----
+  'record.transition': z.object({ entity: SyncEntitySchema, id: RecordIdSchema, to: z.string().min(1).max(32) }),
+  'number.reserve': z.object({ number: HotlineNumberSchema, customerId: RecordIdSchema, applicationId: RecordIdSchema.optional() }),
+  'number.allocate': z.object({
+    /** omitted: the server picks the lowest free number (from `leaseId` if given) */
+    number: HotlineNumberSchema.optional(),
+    customerId: RecordIdSchema,
+    applicationId: RecordIdSchema.optional(),
+    leaseId: RecordIdSchema.optional(),
+  }),
+  'number.release': z.object({ number: HotlineNumberSchema }),
+  'lease.take': z.object({
+    leaseId: RecordIdSchema,
+    count: z.number().int().min(1).max(200),
+    /** only numbers starting with these digits, e.g. "4008" */
+    prefix: z.string().regex(/^\d{1,10}$/).optional(),
+    hours: z.number().int().min(1).max(24 * 14).default(72),
+  }),
+  'lease.return': z.object({ leaseId: RecordIdSchema }),
+  'payment.record': z.object({
+    id: RecordIdSchema,
+    accountId: RecordIdSchema,
+    amountFen: z.number().int().positive().max(100_000_000_00),
+    method: z.enum(SYNC_PAYMENT_METHODS),
+    reference: z.string().max(100).optional(),
+    note: z.string().max(500).optional(),
+  }),
+  'contract.sign': z.object({ contractId: RecordIdSchema, signer: z.string().max(100).optional() }),
+} as const;
+
+export type MutationName = keyof typeof MUTATION_ARGS;
+export const MUTATION_NAMES = Object.keys(MUTATION_ARGS) as MutationName[];
+export type MutationArgs<N extends MutationName> = z.infer<(typeof MUTATION_ARGS)[N]>;
+
+export const MUTATION_KIND: Record<MutationName, 'edit' | 'command'> = {
+  'record.create': 'edit',
+  'record.update': 'edit',
+  'record.delete': 'edit',
+  'conflict.resolve': 'edit',
+  'record.transition': 'command',
+  'number.reserve': 'command',
+  'number.allocate': 'command',
+  'number.release': 'command',
+  'lease.take': 'command',
+  'lease.return': 'command',
+  'payment.record': 'command',
+  'contract.sign': 'command',
+};
+
+const EVERYONE: readonly UserRole[] = ['admin', 'manager', 'clerk', 'field_agent'];
+const OFFICE_STAFF: readonly UserRole[] = ['admin', 'manager', 'clerk'];
+const MANAGERS: readonly UserRole[] = ['admin', 'manager'];
+
+/**
+ * Who may run each mutation at all. Edits are further limited per entity (roles.ts).
+ * A field agent allocates only from a lease it holds (checked by the server).
+ */
+export const MUTATION_ROLES: Record<MutationName, readonly UserRole[]> = {
+  'record.create': EVERYONE,
+  'record.update': EVERYONE,
+  'record.delete': MANAGERS,
+  'conflict.resolve': EVERYONE,
+  'record.transition': EVERYONE,
+  'number.reserve': EVERYONE,
+  'number.allocate': EVERYONE,
+  'number.release': OFFICE_STAFF,
+  'lease.take': ['admin', 'manager', 'field_agent'],
+  'lease.return': ['admin', 'manager', 'field_agent'],
+  'payment.record': OFFICE_STAFF,
+  'contract.sign': MANAGERS,
+};
+
+export function isMutationName(name: string): name is MutationName {
+  return Object.prototype.hasOwnProperty.call(MUTATION_ARGS, name);
+}
+
+/** How long a reservation (预占) holds a number, and the default cooling period after release. */
+export const NUMBER_RESERVATION_DAYS = 15;
+export const NUMBER_COOLING_DAYS = 90;
+/**
+ * After a lease's expiry the numbers stay with the agent for this grace period, so a sale made
+ * offline on the last day still syncs the next morning. Measured on the SERVER clock only.
+ */
+export const LEASE_GRACE_HOURS = 24;
