@@ -107,11 +107,11 @@ export function amountUppercase(fenAmount: number | undefined): FieldValue {
 export function dateRuns(field: string, iso: string | undefined): readonly Run[] {
   if (iso) return [{ kind: 'field', field, text: formatContractDate(iso) }];
   return [
-    { kind: 'blank', field, width: 8 },
+    { kind: 'blank', field, width: 6 },
     { kind: 'text', text: '年' },
-    { kind: 'blank', field, width: 5 },
+    { kind: 'blank', field, width: 4 },
     { kind: 'text', text: '月' },
-    { kind: 'blank', field, width: 5 },
+    { kind: 'blank', field, width: 4 },
     { kind: 'text', text: '日' },
   ];
 }

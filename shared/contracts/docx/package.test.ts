@@ -62,7 +62,7 @@ describe('contract .docx', () => {
     const p = await parts(await renderContractDocx(buildContract(id, MINIMAL)));
     const text = textOf(p['word/document.xml']!);
     expect(text).toMatch(/_{12}/);
-    expect(text).toMatch(/_{8}年_{5}月_{5}日/);
+    expect(text).toMatch(/_{6}年_{4}月_{4}日/);
     expect(text).not.toMatch(/[{}]|undefined/);
     expect(textOf(Object.entries(p).find(([k]) => /^word\/header\d+\.xml$/.test(k))![1])).toMatch(/编号：_{12}/);
   });
