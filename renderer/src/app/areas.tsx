@@ -38,7 +38,7 @@ export function defineArea(id: string, icon: ComponentType<SvgIconProps>, load: 
 const notYetBuilt = () => import('./pages/NotAvailablePage');
 
 export const AREAS: readonly Area[] = [
-  defineArea('customers', PeopleIcon, notYetBuilt),
+  defineArea('customers', PeopleIcon, () => import('../areas/customers/CustomersArea')),
   defineArea('numbers', DialpadIcon, notYetBuilt),
   defineArea('applications', AssignmentIcon, notYetBuilt),
   defineArea('contracts', DescriptionIcon, notYetBuilt),

@@ -84,8 +84,8 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     version: 3,
     stores: {
       users: 'id, role',
-      // companyName / uscc / handlerMobile: prefix and exact search; searchTokens: "contains".
-      customers: 'id, companyName, uscc, handlerMobile, *searchTokens, updatedAt',
+      // name / uscc / handlerMobile: prefix and exact search; searchTokens: "contains".
+      customers: 'id, name, uscc, handlerMobile, *searchTokens, updatedAt',
       customerHistory: 'id, customerId, [customerId+at]',
       attachments: 'id, customerId, sha256, [customerId+kind]',
       // content-addressed file bytes; `uploaded` finds what still has to go to the server

@@ -1,3 +1,5 @@
+import type { AttachmentKind, Customer, Role } from '../../../shared';
+
 /**
  * The shapes of the rows the local store keeps. Entities that sync carry `id`, `version`
  * (bumped by every local write; the base of a field-merge edit, DESIGN.md §3) and UTC ISO times.
@@ -6,8 +8,8 @@
  * (a new *indexed* field needs a new schema version in db.ts, a plain field does not).
  */
 
-/** Local user profile roles (issue 4 item 6). */
-export type Role = 'clerk' | 'manager' | 'field_agent' | 'admin';
+/** Local user profile roles (issue 4 item 6), from the domain core. */
+export type { Role };
 
 /** Fields every synced entity has. */
 export interface EntityMeta {
@@ -26,29 +28,15 @@ export interface UserRow extends EntityMeta {
   active: boolean;
 }
 
-/** Why a USCC that fails its checksum was accepted anyway (manager only). */
-export interface UsccOverride {
-  reason: string;
-  byUserId: string;
-  byUserName: string;
-  at: string;
-}
-
-export interface CustomerRow extends EntityMeta {
-  companyName: string;
-  /** Normalised: upper case, no spaces. */
-  uscc: string;
-  legalRepresentative: string;
-  registeredAddress: string;
-  handlerName: string;
-  /** The full number; lists show it only through maskIdNumber. */
-  handlerIdNumber: string;
-  /** Digits only (no +86, spaces or hyphens), so the index finds it however it was typed. */
-  handlerMobile: string;
-  companyLandline: string;
-  email: string | null;
-  usccOverride: UsccOverride | null;
-  /** Multi-entry index for "contains" search on the company name (see customerSearch.ts). */
+/**
+ * A customer: the domain core's `Customer` (shared/domain/schemas/customer.ts, the shape the
+ * server stores) plus local bookkeeping. Validated with `customerDraftSchema` before every write.
+ */
+export interface CustomerRow extends EntityMeta, Omit<Customer, 'id' | 'officeId' | 'createdAt' | 'updatedAt'> {
+  /** Who let a USCC with a wrong check character through, and when (the reason is `usccOverrideReason`). */
+  usccOverrideBy: string | null;
+  usccOverrideAt: string | null;
+  /** Multi-entry index for "contains" search on the company name (see customersSearch.ts). */
   searchTokens: string[];
   createdBy: string;
   updatedBy: string;
@@ -60,13 +48,13 @@ export interface CustomerHistoryRow {
   at: string;
   userId: string;
   userName: string;
-  /** A CustomerRow field name, or 'attachment' / 'usccOverride' / 'created'. */
+  /** A CustomerRow field name, or 'attachment' / 'usccOverrideReason' / 'created'. */
   field: string;
   oldValue: string | null;
   newValue: string | null;
 }
 
-export type AttachmentKind = 'licence' | 'handler_id';
+export type { AttachmentKind };
 export type AttachmentMime = 'image/jpeg' | 'image/png' | 'application/pdf';
 
 export interface AttachmentRow extends EntityMeta {

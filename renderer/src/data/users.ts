@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { db } from './db';
+import { nowIso } from './clock';
+import { NotFoundError, ValidationError } from './errors';
+import { ROLES, requirePermission } from './session';
+import type { Role, UserRow } from './rows';
+
+/**
+ * Local user profiles (issue 4 item 6). Only an admin manages them. Device-local on purpose:
+ * a synced install gets its users from the server's login, so no outbox rows are written here.
+ */
+
+const userInputSchema = z.object({
+  name: z
+    .string({ error: '姓名：必填。' })
+    .trim()
+    .min(1, { error: '姓名：必填。' })
+    .max(30, { error: '姓名：不能超过 30 个字。' }),
+  role: z.enum(ROLES, { error: '角色：请选择文员、经理、外勤或管理员。' }),
+});
+export type UserInput = z.input<typeof userInputSchema>;
+
+function parse(input: unknown): { name: string; role: Role } {
+  const r = userInputSchema.safeParse(input);
+  if (r.success) return r.data;
+  const fields: Record<string, string> = {};
+  for (const issue of r.error.issues) fields[String(issue.path[0] ?? 'user')] ??= issue.message;
+  throw new ValidationError(fields);
+}
+
+export async function listUsers(): Promise<UserRow[]> {
+  const all = await db().users.toArray();
+  return all.filter((u) => !u.deletedAt).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+export async function createUser(input: UserInput): Promise<UserRow> {
+  await requirePermission('user.manage');
+  const { name, role } = parse(input);
+  const at = nowIso();
+  const row: UserRow = { id: crypto.randomUUID(), name, role, active: true, version: 1, createdAt: at, updatedAt: at };
+  await db().users.add(row);
+  return row;
+}
+
+export async function updateUser(id: string, input: UserInput & { active?: boolean }): Promise<UserRow> {
+  await requirePermission('user.manage');
+  const { name, role } = parse(input);
+  const d = db();
+  return d.transaction('rw', d.users, async () => {
+    const old = await d.users.get(id);
+    if (!old) throw new NotFoundError('用户不存在。');
+    const active = input.active ?? old.active;
+    // Without an active admin nobody could manage users again on this device.
+    if (old.role === 'admin' && (role !== 'admin' || !active)) {
+      const admins = (await d.users.where('role').equals('admin').toArray()).filter((u) => u.active && u.id !== id);
+      if (admins.length === 0) throw new ValidationError({ role: '角色：至少要保留一名在用的管理员。' });
+    }
+    const next: UserRow = { ...old, name, role, active, version: old.version + 1, updatedAt: nowIso() };
+    await d.users.put(next);
+    return next;
+  });
+}

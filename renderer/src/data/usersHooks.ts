@@ -1,0 +1,20 @@
+import { useEffect } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { ensureDefaultUsers, getCurrentUser } from './session';
+import { listUsers } from './users';
+import type { UserRow } from './rows';
+
+/**
+ * The current user, live; a fresh store gets its default profiles first (a live query may not
+ * write, so that happens in an effect). `undefined` while loading, `null` when none is chosen.
+ */
+export function useCurrentUser(): UserRow | null | undefined {
+  useEffect(() => {
+    void ensureDefaultUsers();
+  }, []);
+  return useLiveQuery(() => getCurrentUser(), []);
+}
+
+export function useUsers(): UserRow[] | undefined {
+  return useLiveQuery(() => listUsers(), []);
+}
