@@ -18,6 +18,7 @@ export * from './money/parseRmbUppercase';
 
 export * from './calendar/isoDate';
 export * from './calendar/calendarYear';
+export * from './calendar/calendarYearSchema';
 export * from './calendar/workingDays';
 export * from './calendar/formatContractDate';
 

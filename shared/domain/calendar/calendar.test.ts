@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addWorkingDays, hasCalendarYear, isWorkingDay, registerCalendarYear, unregisterCalendarYear } from './workingDays';
+import { addWorkingDays, calendarYears, hasCalendarYear, isWorkingDay, registerCalendarYear, unregisterCalendarYear } from './workingDays';
 import { CalendarDataMissingError } from './calendarYear';
+import { calendarYearImportSchema } from './calendarYearSchema';
 import { formatContractDate } from './formatContractDate';
 import { addDays, addMonthsClamped, dayOfWeek, daysBetween, parseIsoDate, toOfficeDate } from './isoDate';
 
@@ -151,5 +152,30 @@ describe('ISO date helpers', () => {
     expect(toOfficeDate('2026-11-21T15:59:59Z')).toBe('2026-11-21');
     expect(toOfficeDate('2026-11-21T16:30:00Z', 'UTC')).toBe('2026-11-21');
     expect(() => toOfficeDate('nope')).toThrow(RangeError);
+  });
+});
+
+describe('calendar coverage and import', () => {
+  afterEach(() => unregisterCalendarYear(2027));
+
+  it('lists the package years and the office years', () => {
+    const years = calendarYears(2003, 2027);
+    expect(years[0]).toEqual({ year: 2004, source: 'package' });
+    expect(years.at(-1)).toEqual({ year: 2026, source: 'package' });
+    registerCalendarYear(2027, { holidays: ['2027-01-01'], workdays: [] });
+    expect(calendarYears(2026, 2027)).toEqual([
+      { year: 2026, source: 'package' },
+      { year: 2027, source: 'office' },
+    ]);
+  });
+
+  it('checks an imported year with zh-CN messages', () => {
+    const good = calendarYearImportSchema.safeParse({ year: 2027, holidays: ['2027-01-01'], workdays: ['2027-02-06'] });
+    expect(good.success).toBe(true);
+    const bad = calendarYearImportSchema.safeParse({ year: 2027, holidays: ['2028-01-01', '2027-02-06', '2027-02-30'], workdays: ['2027-02-06'] });
+    const messages = bad.error?.issues.map((i) => i.message) ?? [];
+    expect(messages).toContain('放假日期 2028-01-01 不在 2027 年。');
+    expect(messages).toContain('“2027-02-30”不是有效日期（YYYY-MM-DD）。');
+    expect(bad.success).toBe(false);
   });
 });

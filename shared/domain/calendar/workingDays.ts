@@ -42,6 +42,21 @@ export function hasCalendarYear(year: number): boolean {
   return registered.has(year) || chineseDaysYear(year) !== null;
 }
 
+export type CalendarYearSource = 'office' | 'package';
+
+/**
+ * The years in [from, to] that have calendar data and where it comes from, for a settings screen
+ * ("holiday data through 2026 — import 2027").
+ */
+export function calendarYears(from = 2000, to = 2100): { year: number; source: CalendarYearSource }[] {
+  const out: { year: number; source: CalendarYearSource }[] = [];
+  for (let year = from; year <= to; year++) {
+    if (registered.has(year)) out.push({ year, source: 'office' });
+    else if (chineseDaysYear(year) !== null) out.push({ year, source: 'package' });
+  }
+  return out;
+}
+
 function yearSets(year: number): YearSets {
   const own = registered.get(year);
   if (own) return own;

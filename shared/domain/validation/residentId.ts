@@ -35,9 +35,8 @@ export function validateResidentId(id: string, today?: string): Check {
   const birth = normalized.slice(6, 14);
   const birthIso = `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`;
   const parts = parseIsoDate(birthIso);
-  if (!parts || parts.year < 1900) {
-    return fail(`身份证号码中的出生日期 ${birth} 不是有效日期。`);
-  }
+  if (!parts) return fail(`身份证号码中的出生日期 ${birth} 不是有效日期。`);
+  if (parts.year < 1900) return fail(`身份证号码中的出生日期 ${birthIso} 早于 1900 年，请核对。`);
   if (formatIsoDate(parts) > todayDate) {
     return fail(`身份证号码中的出生日期 ${birthIso} 晚于今天，请核对。`);
   }

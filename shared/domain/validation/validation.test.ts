@@ -77,6 +77,11 @@ describe('validateResidentId (GB 11643-1999)', () => {
     expect(reasonOf(validateResidentId(id, today))).toContain('出生日期');
   });
 
+  it('refuses a birth year before 1900', () => {
+    const first = '11010518991231002';
+    expect(reasonOf(validateResidentId(first + residentIdCheckCharacter(first), today))).toContain('早于 1900 年');
+  });
+
   it('refuses a birth date after today', () => {
     const first = '32010620261123001';
     const id = first + residentIdCheckCharacter(first);
