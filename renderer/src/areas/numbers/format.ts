@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import { useUiStore } from '../../state/uiStore';
+import { formatHotline, formatYuan } from '../../../../shared';
+
+export { formatHotline, formatYuan };
+
+/** Stored times are UTC; people read them in the office's time zone (Asia/Shanghai unless set). */
+export function useOfficeTime(): (iso: string | null | undefined) => string {
+  const { i18n } = useTranslation();
+  const zone = useUiStore((s) => s.officeProfile?.timeZone) || 'Asia/Shanghai';
+  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short', timeZone: zone, hour12: false });
+  return (iso) => (iso ? format.format(new Date(iso)) : '');
+}
+
+/** The message of anything a repository threw (they throw zh-CN sentences). */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
