@@ -52,6 +52,9 @@ test('a bad value is refused with a message and nothing is saved; good values pe
   }
   await expect(page.getByTestId('office-name')).toHaveText(PROFILE.机构名称);
   await expect(page.getByTestId('office-profile-updated-at')).toContainText('上次保存');
+  // The platform seam answers in a plain browser: the build's version, and says where it runs.
+  await expect(page.getByTestId('about')).toContainText(/版本 \d+\.\d+\.\d+/);
+  await expect(page.getByTestId('about')).toContainText('浏览器中运行');
 });
 
 test('messages follow the language, including those already on screen', async ({ page }) => {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
+import { AboutCard } from './AboutCard';
 import { OfficeProfileForm } from './OfficeProfileForm';
 
 /** 设置: the office profile now; office-wide settings (late-fee days, cooling period) later. */
@@ -12,6 +13,7 @@ export default function SettingsPage() {
         {t('title')}
       </Typography>
       <OfficeProfileForm />
+      <AboutCard />
     </Box>
   );
 }
