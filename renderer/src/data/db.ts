@@ -105,6 +105,13 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       meta: 'key',
     },
   },
+  {
+    // Contracts (issue 5): one row per generated contract. `number` is unique on this device
+    // (provisional numbers embed the device tag, so they are unique across devices too; see
+    // contractsNumbering.ts); the other indexes serve the register's filters.
+    version: 4,
+    stores: { contracts: 'id, &number, status, applicationId, customerId, hotlineDigits, updatedAt' },
+  },
 ];
 
 export class HotlineDb extends Dexie {
