@@ -1,0 +1,215 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type Dexie from 'dexie';
+import { HotlineDb, SCHEMA_VERSIONS, db, setDatabase } from './db';
+import { advanceClock, setClock } from './clock';
+import { ensureDefaultUsers, setCurrentUser } from './session';
+import { listUsers } from './users';
+import { createCustomer } from './customers';
+import { createPackage } from './packages';
+import { getNumber, importNumbers, reserveNumber } from './numbers';
+import {
+  activateApplication,
+  approveApplication,
+  createApplication,
+  createChangeApplication,
+  listApplications,
+  receiveCompletion,
+  sendToCarrier,
+  signContract,
+  submitApplication,
+} from './applications';
+import {
+  accountBalanceFen,
+  accountHistory,
+  closeAccount,
+  getAccount,
+  resumeAccount,
+  suspendAccount,
+  terminateAccount,
+  transferAccount,
+} from './accounts';
+import { releaseCooledNumbers } from './accountsNumbers';
+import { emptyApplicationInput } from './applicationsValidation';
+import type { ValidationError } from './errors';
+import { PermissionError } from './errors';
+import type { Role } from './rows';
+import { usccCheckCharacter } from '../../../shared';
+
+const DAY = 86_400_000;
+let n = 0;
+let customerId = '';
+let packageId = '';
+let accountId = '';
+
+async function actAs(role: Role): Promise<void> {
+  const user = (await listUsers()).find((u) => u.role === role);
+  await setCurrentUser(user!.id);
+}
+
+async function rejection(p: Promise<unknown>): Promise<Error> {
+  try {
+    await p;
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('expected a rejection');
+}
+
+const CUSTOMER = {
+  name: '郑州星辰通信科技有限公司',
+  uscc: '91350100M000100Y43',
+  legalRepresentative: '王建国',
+  address: '河南省郑州市金水区花园路 1 号',
+  handlerName: '李娜',
+  handlerIdNumber: '410502199003071232',
+  handlerMobile: '13800138000',
+  landline: '0371-65123456',
+};
+
+beforeEach(async () => {
+  setDatabase(new HotlineDb(`accounts-test-${++n}`));
+  setClock('2026-11-02T02:00:00.000Z');
+  await ensureDefaultUsers();
+  await actAs('manager');
+  packageId = (
+    await createPackage({ name: '标准套餐', prepaymentFen: 360_000, monthlyMinimumFen: 30_000, tariffFenPerMinute: 15, includedMinutes: 0, termMonths: 12, featureFees: [] })
+  ).id;
+  await importNumbers([{ rowNumber: 1, value: '4008123456' }], 'pool.csv');
+  customerId = (await createCustomer(CUSTOMER)).id;
+  await reserveNumber('4008123456', customerId);
+  const app = await createApplication({
+    ...emptyApplicationInput(customerId),
+    numberDigits: '4008123456',
+    packageId,
+    usageScope: '全国客服热线',
+    destinationNumbers: ['13800138000'],
+    callCentreLocation: '郑州',
+    business: '售后服务',
+    requestedOpeningDate: '2026-11-10',
+    termMonths: 12,
+    contactName: '李娜',
+    contactPhone: '13800138000',
+  });
+  await submitApplication(app.id);
+  await approveApplication(app.id);
+  await signContract(app.id, '2026-11-02');
+  await sendToCarrier(app.id, '2026-11-02');
+  await receiveCompletion(app.id, '2026-11-02');
+  accountId = (await activateApplication(app.id, 'signed')).accountId!;
+});
+
+describe('account lifecycle', () => {
+  it('suspends with a reason (manager only), resumes, and moves the number with it', async () => {
+    await actAs('clerk');
+    expect(await rejection(suspendAccount(accountId, '欠费'))).toBeInstanceOf(PermissionError);
+    await actAs('manager');
+    expect(((await rejection(suspendAccount(accountId, ' '))) as ValidationError).fields.reason).toContain('暂停原因');
+    const s = await suspendAccount(accountId, '欠费未缴');
+    expect(s).toMatchObject({ status: 'suspended', statusReason: '欠费未缴', stateSince: '2026-11-02' });
+    expect((await getNumber('4008123456'))!.status).toBe('suspended');
+    const r = await resumeAccount(accountId, '已缴清');
+    expect(r.status).toBe('active');
+    expect((await getNumber('4008123456'))!.status).toBe('active');
+    const history = await accountHistory(accountId);
+    expect(history.map((e) => e.to)).toEqual(['active', 'suspended', 'active']);
+    expect(history[1]!.userName).toBe('经理');
+  });
+
+  it('terminates for unpaid fees only 30 days after suspension, then the number cools for the configured days', async () => {
+    await actAs('manager');
+    await suspendAccount(accountId, '欠费未缴');
+    const early = await rejection(terminateAccount(accountId, 'unpaid_after_suspension', '仍未缴费'));
+    expect(early.message).toContain('2026-12-02');
+    expect((await getAccount(accountId))!.status).toBe('suspended');
+
+    advanceClock(30 * DAY);
+    const t = await terminateAccount(accountId, 'unpaid_after_suspension', '仍未缴费');
+    expect(t).toMatchObject({ status: 'terminated', terminationGround: 'unpaid_after_suspension' });
+    const cooling = await getNumber('4008123456');
+    expect(cooling!.status).toBe('cooling');
+    expect(cooling!.coolingUntil).toBe(new Date(Date.parse('2026-12-02T02:00:00.000Z') + 90 * DAY).toISOString());
+
+    advanceClock(89 * DAY);
+    expect(await releaseCooledNumbers()).toEqual([]);
+    expect((await getNumber('4008123456'))!.status).toBe('cooling');
+    advanceClock(DAY);
+    expect(await releaseCooledNumbers()).toEqual(['4008123456']);
+    const back = await getNumber('4008123456');
+    expect(back).toMatchObject({ status: 'available', customerId: null, coolingUntil: null });
+  });
+
+  it('uses the cooling days of the office settings', async () => {
+    await db().settings.put({ key: 'officeSettings', value: { coolingDays: 10 }, updatedAt: '2026-11-02T00:00:00.000Z' });
+    await actAs('manager');
+    await terminateAccount(accountId, 'customer_request', '客户不再使用');
+    advanceClock(10 * DAY);
+    expect(await releaseCooledNumbers()).toEqual(['4008123456']);
+  });
+
+  it('closes only when no ledger entries exist (until billing supplies the balance)', async () => {
+    await actAs('manager');
+    expect(await accountBalanceFen(accountId)).toBe(0);
+    await terminateAccount(accountId, 'violation', '转售号码');
+    const closed = await closeAccount(accountId, '结清销户');
+    expect(closed.status).toBe('closed');
+  });
+
+  it('refuses closing while a ledger has entries for the account, with the amount', async () => {
+    // a ledger table as the billing issue may add it
+    const name = db().name;
+    db().close();
+    const versions = [...SCHEMA_VERSIONS, { version: 99, stores: { ledger: 'id, accountId' } }];
+    const withLedger = new HotlineDb(name, versions);
+    setDatabase(withLedger);
+    await (withLedger.table('ledger') as Dexie.Table).add({ id: 'l1', accountId, amountFen: 12_345 });
+    await actAs('manager');
+    expect(await accountBalanceFen(accountId)).toBe(12_345);
+    const e = await rejection(closeAccount(accountId, '销户'));
+    expect(e.message).toContain('123.45');
+    expect((await getAccount(accountId))!.status).toBe('active');
+    expect((await getNumber('4008123456'))!.status).toBe('active');
+  });
+
+  it('transfers (过户) only to a customer with complete, verified real-name data', async () => {
+    await actAs('manager');
+    const other = await createCustomer({ ...CUSTOMER, name: '洛阳新新贸易有限公司', uscc: `91410300MA44A0XK0${usccCheckCharacter('91410300MA44A0XK0')}` });
+    const e = (await rejection(transferAccount(accountId, other.id, '公司合并'))) as ValidationError;
+    expect(e.fields.newCustomerId).toContain('营业执照');
+    await db().customers.update(other.id, { realNameStatus: 'verified' });
+    await actAs('clerk');
+    expect(await rejection(transferAccount(accountId, other.id, '公司合并'))).toBeInstanceOf(PermissionError);
+    await actAs('manager');
+    const moved = await transferAccount(accountId, other.id, '公司合并');
+    expect(moved.customerId).toBe(other.id);
+    expect((await getNumber('4008123456'))!.customerId).toBe(other.id);
+    expect((await accountHistory(accountId))[0]!.reason).toContain('郑州星辰通信科技有限公司 → 洛阳新新贸易有限公司');
+  });
+
+  it('a change to an active service is a new requirement form kept with the account', async () => {
+    const change = await createChangeApplication(accountId, {
+      ...emptyApplicationInput(),
+      packageId,
+      usageScope: '全国客服热线',
+      destinationNumbers: ['13900139000'],
+      callCentreLocation: '郑州',
+      business: '售后服务',
+      requestedOpeningDate: '2026-11-20',
+      termMonths: 12,
+      contactName: '李娜',
+      contactPhone: '13800138000',
+    });
+    expect(change).toMatchObject({ kind: 'change', accountId, numberDigits: '4008123456' });
+    await submitApplication(change.id);
+    await actAs('manager');
+    await approveApplication(change.id);
+    await signContract(change.id, '2026-11-02');
+    await sendToCarrier(change.id, '2026-11-02');
+    await receiveCompletion(change.id, '2026-11-02');
+    await activateApplication(change.id, 'signed');
+    const acc = await getAccount(accountId);
+    expect(acc!.requirement.destinationNumbers).toEqual(['13900139000']);
+    expect((await listApplications({ accountId })).map((a) => a.kind).sort()).toEqual(['change', 'new']);
+    expect((await getNumber('4008123456'))!.status).toBe('active');
+  });
+});
