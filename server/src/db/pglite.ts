@@ -11,7 +11,8 @@ function wrap(q: PgliteLike): Queryable {
   return {
     async query<T>(sql: string, params?: unknown[]) {
       const r = await q.query<T>(sql, params);
-      return { rows: normaliseRows<T>(r.rows), rowCount: r.affectedRows ?? r.rows.length };
+      // PGlite reports affectedRows = 0 for a SELECT: count the rows then.
+      return { rows: normaliseRows<T>(r.rows), rowCount: r.rows.length > 0 ? r.rows.length : (r.affectedRows ?? 0) };
     },
     async exec(sql: string) {
       await q.exec(sql);
