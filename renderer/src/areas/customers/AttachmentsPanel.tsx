@@ -17,7 +17,8 @@ import { useUiStore } from '../../state/uiStore';
 import { useOfficeTime } from './officeTime';
 
 function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+  if (bytes < 1024) return `${bytes} B`;
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
 /** Business licence and handler ID scans: upload (type checked from the bytes), SHA-256, preview. */
@@ -87,7 +88,7 @@ export function AttachmentsPanel({ customerId }: { customerId: string }) {
           <TableBody>
             {rows.map((a) => (
               <TableRow key={a.id} data-testid="attachment-row" selected={a.id === previewId}>
-                <TableCell>{t(`attachments.kinds.${a.kind}`)}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{t(`attachments.kinds.${a.kind}`)}</TableCell>
                 <TableCell>{a.fileName}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatSize(a.size)}</TableCell>
                 <TableCell sx={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' }} data-testid="attachment-sha256">

@@ -79,7 +79,9 @@ export function CustomerListPage() {
             <TableHead>
               <TableRow>
                 {COLUMNS.map((col) => (
-                  <TableCell key={col}>{t(`columns.${col}`)}</TableCell>
+                  <TableCell key={col} sx={{ whiteSpace: 'nowrap' }}>
+                    {t(`columns.${col}`)}
+                  </TableCell>
                 ))}
               </TableRow>
             </TableHead>
@@ -87,7 +89,9 @@ export function CustomerListPage() {
               {rows?.map((c) => (
                 <TableRow key={c.id} hover sx={{ cursor: 'pointer' }} onClick={() => navigate(c.id)} data-testid="customer-row">
                   {COLUMNS.map((col) => (
-                    <TableCell key={col}>{cell(c, col)}</TableCell>
+                    <TableCell key={col} sx={col === 'name' ? { minWidth: 200 } : { whiteSpace: 'nowrap' }}>
+                      {cell(c, col)}
+                    </TableCell>
                   ))}
                 </TableRow>
               ))}

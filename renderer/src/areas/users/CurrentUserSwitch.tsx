@@ -39,7 +39,8 @@ export function CurrentUserSwitch() {
         .filter((u) => u.active)
         .map((u) => (
           <MenuItem key={u.id} value={u.id} data-testid={`user-option-${u.role}`}>
-            {u.name} · {t(`roles.${u.role}`)}
+            {/* default profiles are named after their role: say it once */}
+            {u.name === t(`roles.${u.role}`) ? u.name : `${u.name} · ${t(`roles.${u.role}`)}`}
           </MenuItem>
         ))}
     </TextField>
