@@ -96,13 +96,15 @@ test.describe('Electron desktop app', () => {
     expect(message).toContain('参数无效');
   });
 
-  test('enforces the Content-Security-Policy (no eval)', async () => {
+  test('enforces the Content-Security-Policy: an injected inline script does not run', async () => {
+    // page.evaluate itself is exempt from CSP, so the probe is a <script> element the page adds.
     const result = await page.evaluate(() => {
-      try {
-        return String(new Function('return "evaluated"')());
-      } catch {
-        return 'blocked';
-      }
+      const probe = window as unknown as { __cspProbe?: string };
+      const script = document.createElement('script');
+      script.textContent = 'window.__cspProbe = "ran";';
+      document.head.append(script);
+      script.remove();
+      return probe.__cspProbe ?? 'blocked';
     });
     expect(result).toBe('blocked');
   });
