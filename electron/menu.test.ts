@@ -41,6 +41,11 @@ describe('application menu', () => {
     expect(a.showAbout).toHaveBeenCalledTimes(1);
   });
 
+  it('offers the macOS-only zoom role only on macOS', () => {
+    expect(find(buildMenuTemplate(actions(), { platform: 'win32', appName: 'H', isPackaged: true }), '缩放')).toBeUndefined();
+    expect(find(buildMenuTemplate(actions(), { platform: 'darwin', appName: 'H', isPackaged: true }), '缩放')?.role).toBe('zoom');
+  });
+
   it('offers developer tools only in development', () => {
     const packaged = buildMenuTemplate(actions(), { platform: 'linux', appName: 'H', isPackaged: true });
     const dev = buildMenuTemplate(actions(), { platform: 'linux', appName: 'H', isPackaged: false });

@@ -74,7 +74,8 @@ export function buildMenuTemplate(actions: MenuActions, { platform, appName, isP
       label: '窗口',
       submenu: [
         { role: 'minimize', label: '最小化' },
-        { role: 'zoom', label: '缩放' },
+        // The zoom role exists only on macOS (the green title-bar button).
+        ...(isMac ? ([{ role: 'zoom', label: '缩放' }] as MenuItemConstructorOptions[]) : []),
         { role: 'close', label: '关闭窗口' },
       ],
     },
