@@ -169,3 +169,19 @@ test('attachments: only JPEG, PNG or PDF by content; stored with SHA-256 and pre
   await expect(page.getByTestId('attachment-preview').locator('img')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/customers-attachments.png`, animations: 'disabled', fullPage: true });
 });
+
+test('roles: user profiles are managed by an admin only (设置 → 用户与角色)', async ({ page }) => {
+  await page.goto('/#/settings');
+  const panel = page.getByTestId('users-panel');
+  await expect(panel.getByTestId('user-row')).toHaveCount(4);
+  await expect(panel).toContainText('只有管理员可以添加用户');
+  await expect(panel.getByRole('button', { name: '添加用户' })).toHaveCount(0);
+
+  await panel.getByTestId('current-user').locator('..').click();
+  await page.getByTestId('user-option-admin').click();
+  await panel.getByLabel('姓名').fill('赵外勤');
+  await panel.getByRole('button', { name: '添加用户' }).click();
+  await expect(panel.getByTestId('user-row')).toHaveCount(5);
+  await expect(panel.getByTestId('user-row').last()).toContainText('赵外勤');
+  await panel.screenshot({ path: `${SHOTS}/users-panel.png`, animations: 'disabled' });
+});

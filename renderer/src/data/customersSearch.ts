@@ -65,6 +65,9 @@ export function toListItem(c: CustomerRow): CustomerListItem {
   };
 }
 
+/** How many customers a search without a usable bigram looks through. */
+const CONTAINS_SCAN_CAP = 2000;
+
 const live = (c: CustomerRow | undefined): c is CustomerRow => !!c && !c.deletedAt;
 
 /** Customers holding a hotline number: reserved/assigned in the pool, or through a service account. */
@@ -88,8 +91,11 @@ async function byNameContains(q: string, limit: number): Promise<CustomerRow[]> 
   if (token) {
     return d.customers.where('searchTokens').equals(token).filter(matches).limit(limit).toArray();
   }
-  // One character, or only stop bigrams ("有限公司"): walk the name index until enough match.
-  return d.customers.orderBy('name').filter(matches).limit(limit).toArray();
+  // One character, or only stop bigrams ("有限公司"): no index can answer "contains", so look
+  // through a bounded slice of the name index — a one-character search in a store of 100k
+  // customers must not scan them all; typing one more character narrows it through the index.
+  const slice = await d.customers.orderBy('name').limit(CONTAINS_SCAN_CAP).toArray();
+  return slice.filter(matches).slice(0, limit);
 }
 
 /**

@@ -30,7 +30,9 @@ function parse(input: unknown): { name: string; role: Role } {
 
 export async function listUsers(): Promise<UserRow[]> {
   const all = await db().users.toArray();
-  return all.filter((u) => !u.deletedAt).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return all
+    .filter((u) => !u.deletedAt)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || ROLES.indexOf(a.role) - ROLES.indexOf(b.role));
 }
 
 export async function createUser(input: UserInput): Promise<UserRow> {

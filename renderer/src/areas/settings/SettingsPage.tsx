@@ -3,6 +3,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { AboutCard } from './AboutCard';
 import { OfficeProfileForm } from './OfficeProfileForm';
+import { UsersPanel } from '../users/UsersPanel';
 
 /** 设置: the office profile now; office-wide settings (late-fee days, cooling period) later. */
 export default function SettingsPage() {
@@ -13,6 +14,7 @@ export default function SettingsPage() {
         {t('title')}
       </Typography>
       <OfficeProfileForm />
+      <UsersPanel />
       <AboutCard />
     </Box>
   );
