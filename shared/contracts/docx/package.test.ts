@@ -75,10 +75,23 @@ describe('contract .docx', () => {
     expect(canonical(fast.header)).toBe(canonical(reference[fast.headerPath]!));
   });
 
+  it('the fast path escapes record text exactly as docx does (quotes, <, &, control characters)', async () => {
+    const tricky = structuredClone(agreementExample);
+    tricky.customer.name = `A&B "公司" <x> 'y'\u0001\uE000${'z'}`;
+    tricky.application.notes = '第一行\n第二行\t制表';
+    const model = buildContract('agreement-400', tricky);
+    const reference = await parts(await packDocx(contractDocxDocument(model)));
+    const fast = await contractDocumentXml(model);
+    const dropSlots = (x: string) => x.replace(/\uE000/g, '');
+    expect(canonical(fast.document)).toBe(dropSlots(canonical(reference['word/document.xml']!)));
+    expect(fast.document).toContain('A&amp;B &quot;公司&quot; &lt;x&gt; &apos;y&apos;z');
+  });
+
   it('builds the same bytes twice for the same model (a reprint is identical)', async () => {
     const model = buildContract('access-4008', access4008Example);
-    const a = await parts(await renderContractDocx(model));
-    const b = await parts(await renderContractDocx(model));
-    expect(a['word/document.xml']).toBe(b['word/document.xml']);
+    const a = await renderContractDocx(model);
+    const b = await renderContractDocx(model);
+    expect(b).toEqual(a);
+    expect(Object.keys(unzipSync(a))[0]).toBe('[Content_Types].xml');
   });
 });

@@ -1,19 +1,24 @@
 // The contract document model as a Word (.docx) file, built with the `docx` library.
 //
-// Why not simply `Packer.pack(new Document(...))` per contract: profiling showed ~80% of its
-// time is spent on parts that are the same for every contract — docx re-creates and re-serialises
-// styles, numbering, settings, font table, theme, footnote/endnote parts and content types, and
-// re-deflates all of them, for each document. Here the package is built once per template title
-// with docx (the "skeleton": every part, the section properties, the footer with its PAGE and
-// NUMPAGES fields), and per contract only the body and the header (which carries the contract
-// number) are built from docx elements and serialised; the static parts are deflated once and
-// reused. The result is the same package docx writes (see package.test.ts: same document XML).
+// Why not simply `Packer.pack(new Document(...))` per contract: profiling showed most of its time
+// goes to work that is the same for every contract — docx re-creates and re-serialises styles,
+// numbering, settings, font table, theme, footnote/endnote parts and content types, re-deflates
+// all of them, and turns every fixed clause into XML again, for each document. Here:
+// - the package is built once per template title with docx (the "skeleton": every part, the
+//   section properties, the footer with its PAGE and NUMPAGES fields), and its fixed parts are
+//   deflated once (zip.ts);
+// - each block's XML is produced by docx once per block *shape* (compiled.ts) and the contract's
+//   field texts are written into it;
+// - per contract only document.xml and the header are assembled and deflated.
+// The result is the XML docx writes for the same model (package.test.ts compares them).
 import { Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun, type IXmlableObject } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import type { ContractDocument } from '../model';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import type { Block, ContractDocument } from '../model';
+import { compileXml, fillXml, ShapeCache, shapeOf, slot, type CompiledXml } from './compiled';
 import { blockElements } from './elements';
 import { BODY_FONT, HEADING_FONT, MARGIN, PAGE, STYLE, STYLES } from './layout';
 import { xmlOf } from './xml';
+import { precompress, zipPackage, type PrecompressedPart } from './zip';
 
 const BODY_MARK = 'CONTRACTBODYMARK';
 const HEADER_MARK = 'CONTRACTHEADERMARK';
@@ -78,11 +83,14 @@ export async function packDocx(document: Document): Promise<Uint8Array> {
 
 interface Skeleton {
   file: Document;
-  /** The parts that do not depend on the contract, deflated once. */
-  staticParts: Record<string, Uint8Array>;
+  /** The parts that do not depend on the contract, deflated once, [Content_Types].xml first. */
+  fixedParts: PrecompressedPart[];
   documentXml: { before: string; after: string };
   headerPath: string;
-  headerXml: { before: string; after: string };
+  /** The whole header part with one slot for the header text. */
+  headerXml: CompiledXml;
+  /** Compiled block XML by block shape. */
+  blocks: ShapeCache;
 }
 
 function splitAround(xml: string, mark: string, part: string): { before: string; after: string } {
@@ -115,19 +123,22 @@ async function makeSkeleton(title: string): Promise<Skeleton> {
   const headerPath = Object.keys(parts).find((p) => /^word\/header\d+\.xml$/.test(p));
   const documentPart = parts['word/document.xml'];
   if (!headerPath || !documentPart) throw new Error('docx skeleton: document or header part missing');
-  const staticParts: Record<string, Uint8Array> = {};
-  for (const [path, data] of Object.entries(parts)) {
-    if (path !== 'word/document.xml' && path !== headerPath) staticParts[path] = data;
-  }
   const fontTable = parts['word/fontTable.xml'];
-  if (fontTable) staticParts['word/fontTable.xml'] = strToU8(withChineseFonts(strFromU8(fontTable)));
-  return {
+  if (fontTable) parts['word/fontTable.xml'] = strToU8(withChineseFonts(strFromU8(fontTable)));
+  const fixedNames = Object.keys(parts)
+    .filter((p) => p !== 'word/document.xml' && p !== headerPath)
+    .sort((a, b) => Number(b === '[Content_Types].xml') - Number(a === '[Content_Types].xml'));
+  const sk: Skeleton = {
     file,
-    staticParts,
+    fixedParts: fixedNames.map((p) => precompress(p, parts[p]!)),
     documentXml: splitAround(strFromU8(documentPart), BODY_MARK, 'document.xml'),
     headerPath,
-    headerXml: splitAround(strFromU8(parts[headerPath]!), HEADER_MARK, headerPath),
+    headerXml: [],
+    blocks: new ShapeCache(),
   };
+  const header = splitAround(strFromU8(parts[headerPath]!), HEADER_MARK, headerPath);
+  sk.headerXml = compileXml(header.before + serialise(sk, headerParagraph(slot(0))) + header.after);
+  return sk;
 }
 
 function skeleton(title: string): Promise<Skeleton> {
@@ -144,13 +155,34 @@ function serialise(sk: Skeleton, el: { prepForXml(context: never): IXmlableObjec
   return xmlOf(el.prepForXml(context as never));
 }
 
-/** The document XML of a contract: the skeleton's envelope around this contract's body. */
+function blockXml(sk: Skeleton, b: Block, breakBefore: boolean): string {
+  const { shape, values } = shapeOf(b);
+  const compiled = sk.blocks.get((breakBefore ? '1' : '0') + JSON.stringify(shape), () =>
+    blockElements(shape, breakBefore)
+      .map((el) => serialise(sk, el))
+      .join(''),
+  );
+  return fillXml(compiled, values);
+}
+
+/** The document and header XML of a contract: the skeleton's envelope around this contract's body. */
 export async function contractDocumentXml(doc: ContractDocument): Promise<{ document: string; header: string; headerPath: string }> {
   const sk = await skeleton(doc.title);
   let body = '';
-  for (const el of bodyElements(doc.blocks)) body += serialise(sk, el);
-  const header = sk.headerXml.before + serialise(sk, headerParagraph(doc.headerText)) + sk.headerXml.after;
-  return { document: sk.documentXml.before + body + sk.documentXml.after, header, headerPath: sk.headerPath };
+  let breakNext = false;
+  for (const b of doc.blocks) {
+    if (b.kind === 'pageBreak') {
+      breakNext = true;
+      continue;
+    }
+    body += blockXml(sk, b, breakNext);
+    breakNext = false;
+  }
+  return {
+    document: sk.documentXml.before + body + sk.documentXml.after,
+    header: fillXml(sk.headerXml, [doc.headerText]),
+    headerPath: sk.headerPath,
+  };
 }
 
 /**
@@ -160,8 +192,5 @@ export async function contractDocumentXml(doc: ContractDocument): Promise<{ docu
 export async function renderContractDocx(doc: ContractDocument): Promise<Uint8Array> {
   const sk = await skeleton(doc.title);
   const xml = await contractDocumentXml(doc);
-  const files: Zippable = { ...sk.staticParts };
-  files['word/document.xml'] = strToU8(xml.document);
-  files[xml.headerPath] = strToU8(xml.header);
-  return zipSync(files, { level: 6 });
+  return zipPackage(sk.fixedParts, { 'word/document.xml': xml.document, [xml.headerPath]: xml.header });
 }

@@ -10,20 +10,20 @@ const ESC: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;'
 // eslint-disable-next-line no-control-regex
 const ATTR = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
 // The xml package escaped text content like attribute values; docx's output does the same.
-const escape = (v: unknown): string => (typeof v === 'string' ? v.replace(ATTR, (c) => ESC[c] ?? '') : String(v));
+export const escapeXml = (v: unknown): string => (typeof v === 'string' ? v.replace(ATTR, (c) => ESC[c] ?? '') : String(v));
 
 function attrs(a: Record<string, unknown>): string {
   let s = '';
   for (const k in a) {
     const v = a[k];
-    if (v !== undefined) s += ` ${k}="${escape(v)}"`;
+    if (v !== undefined) s += ` ${k}="${escapeXml(v)}"`;
   }
   return s;
 }
 
 export function xmlOf(node: IXmlableObject | string | number | boolean | undefined): string {
   if (node === undefined) return '';
-  if (typeof node !== 'object') return escape(node);
+  if (typeof node !== 'object') return escapeXml(node);
   let name: string | undefined;
   for (const k in node) {
     name = k;
@@ -32,7 +32,7 @@ export function xmlOf(node: IXmlableObject | string | number | boolean | undefin
   if (name === undefined) return '';
   const value = node[name];
   if (value === null || value === undefined) return `<${name}/>`;
-  if (typeof value !== 'object') return `<${name}>${escape(value)}</${name}>`;
+  if (typeof value !== 'object') return `<${name}>${escapeXml(value)}</${name}>`;
   let attributes = '';
   let content = '';
   if (!Array.isArray(value)) {
@@ -43,7 +43,7 @@ export function xmlOf(node: IXmlableObject | string | number | boolean | undefin
     if (child !== null && typeof child === 'object') {
       if ('_attr' in child && Object.keys(child).length === 1) attributes += attrs(child._attr);
       else content += xmlOf(child);
-    } else if (child !== undefined) content += escape(child);
+    } else if (child !== undefined) content += escapeXml(child);
   }
   return content ? `<${name}${attributes}>${content}</${name}>` : `<${name}${attributes}/>`;
 }
