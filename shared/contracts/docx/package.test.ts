@@ -76,7 +76,7 @@ describe('contract .docx', () => {
   });
 
   it('the fast path escapes record text exactly as docx does (quotes, <, &, control characters)', async () => {
-    const tricky = structuredClone(agreementExample);
+    const tricky = structuredClone(agreementExample) as typeof agreementExample & { application: { notes?: string } };
     tricky.customer.name = `A&B "公司" <x> 'y'\u0001\uE000${'z'}`;
     tricky.application.notes = '第一行\n第二行\t制表';
     const model = buildContract('agreement-400', tricky);
