@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { HotlineDb, db, setDatabase } from './db';
-import { MissingMutationError, clientId, newEntityMeta, pendingMutations, writeWithOutbox } from './outbox';
+import { MutationSchema } from '../../../shared';
+import { MissingMutationError, clientId, newEntityMeta, pendingMutations, toPushMutation, writeWithOutbox } from './outbox';
 
 let n = 0;
 beforeEach(() => {
@@ -27,6 +28,9 @@ describe('writeWithOutbox', () => {
     expect(rows[0]!.clientId).toBe(await clientId());
     expect(rows[1]!.baseVersion).toBe(1);
     expect((await db().users.get(user.id))?.name).toBe('张三丰');
+    // Each row becomes a valid push mutation of the sync protocol.
+    const officeId = crypto.randomUUID();
+    for (const r of rows) expect(MutationSchema.parse(toPushMutation(r, officeId))).toMatchObject({ seq: r.seq, officeId });
   });
 
   it('keeps neither the change nor the mutation when the write fails', async () => {

@@ -1,6 +1,7 @@
 import type { Table, Transaction } from 'dexie';
 import { db } from './db';
 import { nowIso } from './clock';
+import type { Mutation } from '../../../shared';
 import type { OutboxRow } from './rows';
 
 /**
@@ -94,4 +95,20 @@ export async function pendingMutations(limit = 100): Promise<OutboxRow[]> {
 export function newEntityMeta(): { id: string; version: number; createdAt: string; updatedAt: string } {
   const at = nowIso();
   return { id: crypto.randomUUID(), version: 1, createdAt: at, updatedAt: at };
+}
+
+/**
+ * An outbox row as the push request carries it (shared/sync `Mutation`). The office is not stored
+ * per row: a device works for the office its login names, known only when it pushes.
+ */
+export function toPushMutation(row: OutboxRow, officeId: string): Mutation {
+  if (row.seq === undefined) throw new Error('an outbox row without seq was never stored');
+  return {
+    seq: row.seq,
+    mutationId: row.mutationId,
+    officeId,
+    name: row.name,
+    args: row.args,
+    ...(row.baseVersion === undefined ? {} : { baseVersion: row.baseVersion }),
+  };
 }
