@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import {
   CONTRACT_TEMPLATE_IDS,
   buildContractDocument,
+  contractInputJsonSchema,
   getContractTemplate,
   isContractTemplateId,
   parseContractInput,
@@ -20,6 +21,7 @@ import {
 } from '../shared/index';
 
 const USAGE = `用法: npm run contract -- --template <模板> --data <数据.json> --out <合同.docx> [--html <预览.html>] [--pdf]
+      npm run contract -- --schema <模板>    （输出该模板输入数据的 JSON Schema）
 模板: ${CONTRACT_TEMPLATE_IDS.join(', ')}
 示例数据: assets/contracts/examples/<模板>.json；字段说明见 docs/contracts.md`;
 
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
         out: { type: 'string' },
         html: { type: 'string' },
         pdf: { type: 'boolean', default: false },
+        schema: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -62,6 +65,11 @@ async function main(): Promise<void> {
   }
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (values.schema !== undefined) {
+    if (!isContractTemplateId(values.schema)) fail(`没有模板“${values.schema}”。可用模板: ${CONTRACT_TEMPLATE_IDS.join(', ')}`);
+    process.stdout.write(`${JSON.stringify(contractInputJsonSchema(values.schema), null, 2)}\n`);
     return;
   }
   if (!values.template || !values.data || !values.out) fail(`缺少参数 --template、--data 或 --out。\n${USAGE}`);

@@ -1,6 +1,6 @@
 // The pure contract builder: validate a template's input with its zod schema, then fill the
 // template into the document model. The app, the command line and the tests all go through here.
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ContractDocument } from './model';
 import { fillTemplate, type ContractTemplate } from './template';
 import { CONTRACT_TEMPLATES, CONTRACT_TEMPLATE_IDS, type ContractTemplateId } from './templates/index';
@@ -73,4 +73,13 @@ export function buildContract<I extends ContractTemplateId>(templateId: I, input
   if (!parsed.ok) throw new ContractInputError(templateId, parsed.issues);
   const template = CONTRACT_TEMPLATES[templateId] as unknown as ContractTemplate;
   return buildContractDocument(template, parsed.data);
+}
+
+/**
+ * The input schema of a template as JSON Schema (for documentation and external tools). Checks
+ * that JSON Schema cannot express (checksums of USCC and ID numbers, hotline segments, real
+ * dates) are applied by the zod schema only.
+ */
+export function contractInputJsonSchema(templateId: ContractTemplateId): Record<string, unknown> {
+  return z.toJSONSchema(CONTRACT_TEMPLATES[templateId].schema as z.ZodType, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }
