@@ -17,7 +17,7 @@ for (const backend of backends) {
     const put = (who: string, hash: string, bytes: Uint8Array, total: number, offset: number, office = fx.users[who]!.office) =>
       http(server.url, 'PUT', url(office, hash), {
         token: tokens[who],
-        body: bytes,
+        body: Buffer.from(bytes),
         headers: { 'content-type': 'application/octet-stream', 'upload-length': String(total), 'upload-offset': String(offset), 'upload-content-type': 'image/png' },
       });
 
