@@ -41,7 +41,7 @@ export const AREAS: readonly Area[] = [
   defineArea('customers', PeopleIcon, () => import('../areas/customers/CustomersArea')),
   defineArea('numbers', DialpadIcon, notYetBuilt),
   defineArea('applications', AssignmentIcon, notYetBuilt),
-  defineArea('contracts', DescriptionIcon, notYetBuilt),
+  defineArea('contracts', DescriptionIcon, () => import('../areas/contracts/ContractsArea')),
   defineArea('billing', ReceiptLongIcon, notYetBuilt),
   defineArea('sync', SyncIcon, notYetBuilt),
   defineArea('settings', SettingsIcon, () => import('../areas/settings/SettingsPage')),
