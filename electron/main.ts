@@ -153,6 +153,8 @@ function installMenu(handlers: ReturnType<typeof createIpcHandlers>): void {
 }
 
 function start(): void {
+  // Windows groups the taskbar button and notifications by this id: the installer's appId.
+  if (process.platform === 'win32') app.setAppUserModelId('com.hotlineoffice.desktop');
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
