@@ -3,12 +3,15 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { loadStartupState } from './app/actions';
 import { initI18n } from './i18n';
+import { startNumbersBackground } from './data/numbersStartup';
 
 // The saved language and office profile are read before the first paint, so the shell never
 // flashes in the wrong language or without the office name.
 async function start(root: HTMLElement) {
   const { language } = await loadStartupState();
   await initI18n(language);
+  // test clock hook, shipped grade table, and the sweeper that ends expired number reservations
+  startNumbersBackground();
   createRoot(root).render(
     <StrictMode>
       <App />

@@ -2,6 +2,7 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { SvgIconProps } from '@mui/material/SvgIcon';
 import PeopleIcon from '@mui/icons-material/People';
 import DialpadIcon from '@mui/icons-material/Dialpad';
+import LocalOfferIcon from '@mui/icons-material/LocalOffer';
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import DescriptionIcon from '@mui/icons-material/Description';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
@@ -39,7 +40,8 @@ const notYetBuilt = () => import('./pages/NotAvailablePage');
 
 export const AREAS: readonly Area[] = [
   defineArea('customers', PeopleIcon, () => import('../areas/customers/CustomersArea')),
-  defineArea('numbers', DialpadIcon, notYetBuilt),
+  defineArea('numbers', DialpadIcon, () => import('../areas/numbers/NumbersArea')),
+  defineArea('packages', LocalOfferIcon, () => import('../areas/packages/PackagesArea')),
   defineArea('applications', AssignmentIcon, notYetBuilt),
   defineArea('contracts', DescriptionIcon, () => import('../areas/contracts/ContractsArea')),
   defineArea('billing', ReceiptLongIcon, notYetBuilt),

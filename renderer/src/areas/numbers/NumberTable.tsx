@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import { DataGrid, type GridColDef, type GridPaginationModel } from '@mui/x-data-grid';
 import { zhCN, enUS } from '@mui/x-data-grid/locales';
@@ -62,30 +63,32 @@ export function NumberTable({ query, actions, testId }: { query: PickerQuery; ac
     { field: 'reservedUntil', headerName: t('col.reservedUntil'), width: 150, sortable: false, valueFormatter: (v: string | null) => time(v) },
     { field: 'actions', headerName: '', flex: 1, minWidth: 220, sortable: false, renderCell: (p) => actions(p.row) },
   ];
-  const rowCount = page ? (page.total ?? -1) : 0;
+  // A bounded scan knows no total until it reaches the end of the range; then the count is exact.
+  const rowCount = !page ? 0 : page.total !== null ? page.total : page.nextAfter === null ? model.page * model.pageSize + page.rows.length : -1;
   return (
-    <DataGrid
-      data-testid={testId}
-      rows={page?.rows ?? []}
-      getRowId={(r) => r.digits}
-      columns={columns}
-      loading={page === undefined}
-      paginationMode="server"
-      rowCount={rowCount}
-      paginationMeta={{ hasNextPage: Boolean(page?.nextAfter) }}
-      paginationModel={model}
-      onPaginationModelChange={(m) => {
-        if (m.pageSize !== model.pageSize) {
-          setCursors([null]);
-          setModel({ page: 0, pageSize: m.pageSize });
-        } else setModel(m);
-      }}
-      pageSizeOptions={[25, 50, 100]}
-      disableColumnMenu
-      disableRowSelectionOnClick
-      density="compact"
-      localeText={(i18n.language === 'en' ? enUS : zhCN).components.MuiDataGrid.defaultProps.localeText}
-      sx={{ '& .mono': { fontFamily: 'monospace', fontSize: 15 }, minHeight: 400 }}
-    />
+    <Box data-testid={testId}>
+      <DataGrid
+        rows={page?.rows ?? []}
+        getRowId={(r) => r.digits}
+        columns={columns}
+        loading={page === undefined}
+        paginationMode="server"
+        rowCount={rowCount}
+        paginationMeta={{ hasNextPage: Boolean(page?.nextAfter) }}
+        paginationModel={model}
+        onPaginationModelChange={(m) => {
+          if (m.pageSize !== model.pageSize) {
+            setCursors([null]);
+            setModel({ page: 0, pageSize: m.pageSize });
+          } else setModel(m);
+        }}
+        pageSizeOptions={[25, 50, 100]}
+        disableColumnMenu
+        disableRowSelectionOnClick
+        density="compact"
+        localeText={(i18n.language === 'en' ? enUS : zhCN).components.MuiDataGrid.defaultProps.localeText}
+        sx={{ '& .mono': { fontFamily: 'monospace', fontSize: 15 }, minHeight: 400 }}
+      />
+    </Box>
   );
 }
