@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { customerHistory, getCustomer } from './customers';
 import { searchCustomers, type CustomerListItem } from './customersSearch';
 import { attachmentMaxBytes, listAttachments } from './attachments';
-import type { AttachmentRow, CustomerHistoryRow, CustomerRow } from './rows';
+import { db } from './db';
+import type { AccountRow, AttachmentRow, CustomerHistoryRow, CustomerRow, NumberRow } from './rows';
 
 /**
  * Live views of the customer data for React: they re-render when the rows change (in this tab or
@@ -28,4 +29,22 @@ export function useAttachments(customerId: string): AttachmentRow[] | undefined 
 
 export function useAttachmentMaxBytes(): number | undefined {
   return useLiveQuery(() => attachmentMaxBytes(), []);
+}
+
+export interface CustomerHoldings {
+  /** Numbers reserved for or assigned to the customer in the pool. */
+  numbers: NumberRow[];
+  /** The customer's service accounts (one per hotline service). */
+  accounts: AccountRow[];
+}
+
+export function useCustomerHoldings(customerId: string): CustomerHoldings | undefined {
+  return useLiveQuery(async () => {
+    const d = db();
+    const [numbers, accounts] = await Promise.all([
+      d.numbers.where('customerId').equals(customerId).toArray(),
+      d.accounts.where('customerId').equals(customerId).toArray(),
+    ]);
+    return { numbers, accounts: accounts.filter((a) => !a.deletedAt) };
+  }, [customerId]);
 }

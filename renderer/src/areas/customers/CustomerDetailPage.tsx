@@ -15,6 +15,7 @@ import { CurrentUserSwitch } from '../users/CurrentUserSwitch';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { CustomerForm } from './CustomerForm';
 import { HistoryPanel } from './HistoryPanel';
+import { HoldingsPanel } from './HoldingsPanel';
 
 const TABS = ['profile', 'attachments', 'history'] as const;
 
@@ -43,6 +44,7 @@ export function CustomerDetailPage() {
           <Typography color="text.secondary" sx={{ fontFamily: 'monospace', mb: 1 }}>
             {customer.uscc}
           </Typography>
+          <HoldingsPanel customerId={customer.id} />
           <Tabs value={tab} onChange={(_e, v: (typeof TABS)[number]) => setTab(v)} sx={{ mb: 2 }}>
             {TABS.map((k) => (
               <Tab key={k} value={k} label={t(`detail.tabs.${k}`)} data-testid={`tab-${k}`} />
