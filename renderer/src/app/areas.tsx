@@ -42,7 +42,7 @@ export const AREAS: readonly Area[] = [
   defineArea('customers', PeopleIcon, () => import('../areas/customers/CustomersArea')),
   defineArea('numbers', DialpadIcon, () => import('../areas/numbers/NumbersArea')),
   defineArea('packages', LocalOfferIcon, () => import('../areas/packages/PackagesArea')),
-  defineArea('applications', AssignmentIcon, notYetBuilt),
+  defineArea('applications', AssignmentIcon, () => import('../areas/applications/ApplicationsArea')),
   defineArea('contracts', DescriptionIcon, () => import('../areas/contracts/ContractsArea')),
   defineArea('billing', ReceiptLongIcon, notYetBuilt),
   defineArea('sync', SyncIcon, notYetBuilt),

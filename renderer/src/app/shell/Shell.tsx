@@ -6,6 +6,7 @@ import { preloadAreas } from '../areas';
 import { GlobalSnackbar } from './GlobalSnackbar';
 import { NavDrawer } from './NavDrawer';
 import { TopBar } from './TopBar';
+import { DemoOfficeOffer } from '../DemoOfficeOffer';
 
 /** The frame around every area: top bar, navigation drawer, the area, the snackbar. */
 export function Shell() {
@@ -18,6 +19,7 @@ export function Shell() {
       <NavDrawer />
       <Box component="main" sx={{ flexGrow: 1, minWidth: 0 }}>
         <Toolbar />
+        <DemoOfficeOffer />
         <Outlet />
       </Box>
       <GlobalSnackbar />
