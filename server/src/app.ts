@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -50,6 +51,16 @@ export async function buildApp(opts: { db: Db; config: ServerConfig; logger?: bo
     trustProxy: true,
     bodyLimit: 8 * 1024 * 1024,
     return503OnClosing: true,
+  });
+  // The renderer calls from another origin (http://127.0.0.1:<port> in a browser, 'null' from
+  // Electron's file://): allow exactly the configured origins, and expose the upload headers.
+  // Registered before routeList starts recording: its OPTIONS preflight route carries no data.
+  await app.register(cors, {
+    origin: (origin, cb) => cb(null, !origin || config.corsOrigins.some((o) => (o instanceof RegExp ? o.test(origin) : o === origin))),
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'upload-length', 'upload-offset', 'upload-content-type'],
+    exposedHeaders: ['upload-offset', 'upload-length', 'upload-complete'],
+    maxAge: 600,
   });
   app.decorate('routeList', [] as RouteInfo[]);
   app.addHook('onRoute', (r) => {

@@ -17,7 +17,12 @@ export interface ServerConfig {
   maxChunkBytes: number;
   /** scrypt cost (2^n); kept with each hash, so it can be raised later */
   scryptLogN: number;
+  /** Browser origins allowed to call the API (CORS): loopback pages and Electron's file:// ('null') by default */
+  corsOrigins: (string | RegExp)[];
 }
+
+/** HOTLINE_CORS_ORIGINS: comma-separated exact origins replacing the loopback default ('null' = file://). */
+export const DEFAULT_CORS_ORIGINS: RegExp[] = [/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/, /^null$/];
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const num = (k: string, d: number) => (env[k] ? Number(env[k]) : d);
@@ -35,5 +40,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxAttachmentBytes: num('MAX_ATTACHMENT_BYTES', 20 * 1024 * 1024),
     maxChunkBytes: num('MAX_CHUNK_BYTES', 4 * 1024 * 1024),
     scryptLogN: num('SCRYPT_LOG_N', 15),
+    corsOrigins: env.HOTLINE_CORS_ORIGINS ? env.HOTLINE_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : DEFAULT_CORS_ORIGINS,
   };
 }
