@@ -23,13 +23,12 @@ import PizZip from 'pizzip';
 import {
   buildContract,
   CONTRACT_TEMPLATE_IDS,
-  contractDocxDocument,
-  packDocx,
   renderContractDocx,
   type Block,
   type ContractDocument,
   type Run,
 } from '../shared/index';
+import { contractDocxDocument, packDocx } from '../shared/contracts/docx/reference';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BATCH = Number(process.env.BENCH_BATCH ?? 500);

@@ -3,8 +3,7 @@
 // and WPS pick SimSun/SimHei for Chinese instead of falling back to a Latin font.
 import { AlignmentType, LineRuleType, type IStylesOptions } from 'docx';
 
-export const BODY_FONT = 'SimSun';
-export const HEADING_FONT = 'SimHei';
+import { BODY_FONT, HEADING_FONT } from './fonts';
 
 /** A4 in twips (1/1440 inch). */
 export const PAGE = { width: 11906, height: 16838 } as const;

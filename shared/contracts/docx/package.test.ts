@@ -5,7 +5,8 @@ import agreementExample from '../../../assets/contracts/examples/agreement-400.j
 import completionExample from '../../../assets/contracts/examples/completion-form.json';
 import { buildContract } from '../build';
 import { CONTRACT_TEMPLATE_IDS } from '../templates/index';
-import { contractDocumentXml, contractDocxDocument, packDocx, renderContractDocx } from './package';
+import { contractDocumentXml, renderContractDocx } from './package';
+import { contractDocxDocument, packDocx } from './reference';
 
 const EXAMPLES = { 'agreement-400': agreementExample, 'access-4008': access4008Example, 'completion-form': completionExample } as const;
 const MINIMAL = { reseller: { name: '郑州启凡计算机软件有限公司' } };

@@ -11,75 +11,18 @@
 //   field texts are written into it;
 // - per contract only document.xml and the header are assembled and deflated.
 // The result is the XML docx writes for the same model (package.test.ts compares them).
-import { Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun, type IXmlableObject } from 'docx';
+import { Packer, type Document, type IXmlableObject } from 'docx';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import type { Block, ContractDocument } from '../model';
 import { compileXml, fillXml, ShapeCache, shapeOf, slot, type CompiledXml } from './compiled';
 import { blockElements } from './elements';
-import { BODY_FONT, HEADING_FONT, MARGIN, PAGE, STYLE, STYLES } from './layout';
+import { BODY_FONT, HEADING_FONT } from './fonts';
+import { contractDocxDocument, headerParagraph } from './reference';
 import { xmlOf } from './xml';
 import { precompress, zipPackage, type PrecompressedPart } from './zip';
 
 const BODY_MARK = 'CONTRACTBODYMARK';
 const HEADER_MARK = 'CONTRACTHEADERMARK';
-
-function headerParagraph(text: string): Paragraph {
-  return new Paragraph({
-    style: STYLE.header,
-    alignment: 'right',
-    border: { bottom: { style: 'single', size: 4, color: '000000', space: 1 } },
-    children: [new TextRun(text)],
-  });
-}
-
-function footerParagraph(): Paragraph {
-  return new Paragraph({
-    style: STYLE.footer,
-    alignment: 'center',
-    children: [new TextRun({ children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'] })],
-  });
-}
-
-/** The whole contract as a docx Document (also what the skeleton is made of). */
-export function contractDocxDocument(doc: Pick<ContractDocument, 'title' | 'headerText' | 'blocks'>): Document {
-  return new Document({
-    title: doc.title,
-    creator: 'Hotline Office',
-    styles: STYLES,
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { ...MARGIN },
-          },
-        },
-        headers: { default: new Header({ children: [headerParagraph(doc.headerText)] }) },
-        footers: { default: new Footer({ children: [footerParagraph()] }) },
-        children: bodyElements(doc.blocks),
-      },
-    ],
-  });
-}
-
-function bodyElements(blocks: ContractDocument['blocks']) {
-  const out = [];
-  let breakNext = false;
-  for (const b of blocks) {
-    if (b.kind === 'pageBreak') {
-      breakNext = true;
-      continue;
-    }
-    out.push(...blockElements(b, breakNext));
-    breakNext = false;
-  }
-  return out;
-}
-
-/** Packs a docx Document the ordinary way (the reference for the fast path, and for tests). */
-export async function packDocx(document: Document): Promise<Uint8Array> {
-  return Packer.pack(document, 'uint8array');
-}
 
 interface Skeleton {
   file: Document;
