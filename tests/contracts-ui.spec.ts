@@ -55,6 +55,15 @@ async function actAsManager(page: Page) {
   await expect(page.getByTestId('current-user').first()).toHaveValue(/.+/);
 }
 
+/** Screenshots show the page, not a passing notice. */
+async function dismissSnackbar(page: Page) {
+  const bar = page.getByTestId('snackbar');
+  if (await bar.isVisible()) {
+    await bar.getByRole('button').click();
+    await expect(bar).toBeHidden();
+  }
+}
+
 async function saved(download: Download, name: string): Promise<Uint8Array> {
   const path = `${OUT}/${name}`;
   await download.saveAs(path);
@@ -85,6 +94,7 @@ test('a manager previews an approved application’s contract, saves Word, print
   await expect(preview.locator('.contract')).toContainText(first!.customerName);
   await expect(preview.locator('.contract')).toContainText('陆仟零柒元壹角肆分');
   await expect(preview.locator('.contract')).toContainText(number);
+  await dismissSnackbar(page);
   await page.screenshot({ path: `${SHOTS}/contracts-preview.png`, animations: 'disabled' });
 
   // 保存 Word: a browser download that unzips, names the customer and has the preview's words.
@@ -176,7 +186,8 @@ test('a batch of 3 gives one zip of 3 .docx; the register lists them, records a 
   await page.getByTestId('void-reason').fill('客户改用 4008 接入合同');
   await page.getByTestId('void-submit').click();
   await expect(voidRow.getByTestId('contract-status')).toHaveText('已作废');
-  await expect(voidRow).toContainText('客户改用 4008 接入合同');
+  await expect(voidRow.getByTestId('contract-void-reason')).toHaveText('客户改用 4008 接入合同');
+  await dismissSnackbar(page);
   await page.screenshot({ path: `${SHOTS}/contracts-register.png`, animations: 'disabled', fullPage: true });
 
   // A void contract opens but cannot be printed again.

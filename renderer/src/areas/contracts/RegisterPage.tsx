@@ -22,7 +22,8 @@ import { hotline, useOfficeTime } from './format';
 import { StatusChip } from './StatusChip';
 
 const LIMIT = 200;
-const COLUMNS = ['number', 'template', 'customer', 'hotline', 'status', 'createdAt', 'printedAt', 'signedOn', 'signer', 'actions'] as const;
+// Two facts per cell where they belong together, so the register fits a laptop screen without scrolling sideways.
+const COLUMNS = ['number', 'customer', 'status', 'printedAt', 'signedOn', 'actions'] as const;
 
 export interface ContractActions {
   onSign(c: ContractRow): void;
@@ -43,26 +44,41 @@ export function RegisterPage({ onSign, onVoid }: ContractActions) {
   const cell = (c: ContractRow, col: (typeof COLUMNS)[number]) => {
     switch (col) {
       case 'number':
-        return <span style={{ fontFamily: 'monospace' }}>{c.number}</span>;
-      case 'template':
-        return t(`templates.${c.templateId}`);
+        return (
+          <>
+            <Typography variant="body2" sx={{ fontFamily: 'monospace' }}>
+              {c.number}
+            </Typography>
+            <Typography variant="caption" color="text.secondary">
+              {t(`templates.${c.templateId}`)}
+            </Typography>
+          </>
+        );
       case 'customer':
-        return c.customerName;
-      case 'hotline':
-        return hotline(c.hotlineDigits);
+        return (
+          <>
+            <Typography variant="body2">{c.customerName}</Typography>
+            <Typography variant="caption" color="text.secondary">
+              {hotline(c.hotlineDigits)}
+            </Typography>
+          </>
+        );
       case 'status':
         return <StatusChip status={c.status} />;
-      case 'createdAt':
-        return time(c.createdAt);
       case 'printedAt':
         return time(c.printedAt);
       case 'signedOn':
-        return c.signedOn ?? '';
-      case 'signer':
-        return c.status === 'void' ? <Typography variant="body2" color="error">{c.voidReason}</Typography> : (c.signer ?? '');
+        if (c.status === 'void') {
+          return (
+            <Typography variant="body2" color="error" data-testid="contract-void-reason">
+              {c.voidReason}
+            </Typography>
+          );
+        }
+        return c.signedOn ? `${c.signedOn} · ${c.signer ?? ''}` : '';
       case 'actions':
         return (
-          <Box sx={{ display: 'flex', gap: 1 }} onClick={(e) => e.stopPropagation()}>
+          <Box sx={{ display: 'flex', gap: 0.5 }} onClick={(e) => e.stopPropagation()}>
             <Button size="small" onClick={() => navigate(c.id)} data-testid="contract-open">
               {c.status === 'draft' || c.status === 'void' ? t('actions.open') : t('actions.reprint')}
             </Button>
@@ -112,7 +128,7 @@ export function RegisterPage({ onSign, onVoid }: ContractActions) {
             <TableHead>
               <TableRow>
                 {COLUMNS.map((col) => (
-                  <TableCell key={col} sx={{ whiteSpace: 'nowrap' }}>
+                  <TableCell key={col} sx={{ px: 1 }}>
                     {t(`register.columns.${col}`)}
                   </TableCell>
                 ))}
@@ -122,7 +138,7 @@ export function RegisterPage({ onSign, onVoid }: ContractActions) {
               {rows?.map((c) => (
                 <TableRow key={c.id} hover sx={{ cursor: 'pointer' }} onClick={() => navigate(c.id)} data-testid="contract-row" data-number={c.number}>
                   {COLUMNS.map((col) => (
-                    <TableCell key={col} sx={col === 'customer' || col === 'signer' ? { minWidth: 160 } : { whiteSpace: 'nowrap' }}>
+                    <TableCell key={col} sx={col === 'customer' || col === 'signedOn' ? { px: 1, minWidth: 160 } : { px: 1, whiteSpace: 'nowrap' }}>
                       {cell(c, col)}
                     </TableCell>
                   ))}
