@@ -45,7 +45,7 @@ export const AREAS: readonly Area[] = [
   defineArea('applications', AssignmentIcon, () => import('../areas/applications/ApplicationsArea')),
   defineArea('contracts', DescriptionIcon, () => import('../areas/contracts/ContractsArea')),
   defineArea('billing', ReceiptLongIcon, notYetBuilt),
-  defineArea('sync', SyncIcon, notYetBuilt),
+  defineArea('sync', SyncIcon, () => import('../areas/sync/SyncArea')),
   defineArea('settings', SettingsIcon, () => import('../areas/settings/SettingsPage')),
 ];
 

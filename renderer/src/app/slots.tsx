@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { SyncStatus } from './SyncStatus';
 
 /**
  * Places in the shell that later areas fill. To fill one, replace `null` with the component,
@@ -6,4 +7,4 @@ import type { ComponentType } from 'react';
  */
 
 /** Shown in the top bar, left of the language switch: the sync state (online, pending, conflicts). */
-export const SyncStatusSlot: ComponentType | null = null;
+export const SyncStatusSlot: ComponentType | null = SyncStatus;

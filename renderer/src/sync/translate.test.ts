@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { MUTATION_ARGS } from '../../../shared/sync/index';
+import { translate } from './translate';
+
+describe('translate (local outbox action → protocol mutation)', () => {
+  it('keeps record edits, dropping server-owned and protected fields', () => {
+    const t = translate({ name: 'record.create', args: { entity: 'customer', id: 'c1', data: { name: '甲', status: 'active', version: 3, searchTokens: ['甲'] } } });
+    expect(t).toEqual({ kind: 'send', name: 'record.create', args: { entity: 'customer', id: 'c1', data: { name: '甲' } }, target: { entity: 'customer', id: 'c1' } });
+    if (t.kind === 'send') expect(MUTATION_ARGS['record.create'].safeParse(t.args).success).toBe(true);
+  });
+
+  it('carries the base version of an edit', () => {
+    const t = translate({ name: 'record.update', args: { entity: 'customer', id: 'c1', fields: { landline: '010-88888888' } }, baseVersion: 7 });
+    expect(t).toMatchObject({ kind: 'send', name: 'record.update', baseVersion: 7 });
+  });
+
+  it('skips an edit with nothing left to sync (only local fields changed)', () => {
+    expect(translate({ name: 'record.update', args: { entity: 'application', id: 'a1', fields: { status: 'submitted' } } }).kind).toBe('skip');
+  });
+
+  it('maps the repositories own names onto the catalogue', () => {
+    expect(translate({ name: 'application.create', args: { id: 'a1', data: { customerId: 'c1', status: 'draft' } } })).toMatchObject({
+      name: 'record.create',
+      args: { entity: 'application', id: 'a1', data: { customerId: 'c1' } },
+    });
+    expect(translate({ name: 'package.update', args: { id: 'p1', changes: { name: '标准' }, byUserId: 'u' }, baseVersion: 2 })).toMatchObject({
+      name: 'record.update',
+      args: { entity: 'package', id: 'p1', fields: { name: '标准' } },
+      baseVersion: 2,
+    });
+    const alloc = translate({ name: 'number.activate', args: { digits: '4008123456', customerId: 'c1' } });
+    expect(alloc).toMatchObject({ name: 'number.allocate', args: { number: '4008123456', customerId: 'c1' }, target: { entity: 'hotlineNumber', id: '4008123456' } });
+    if (alloc.kind === 'send') expect(MUTATION_ARGS['number.allocate'].safeParse(alloc.args).success).toBe(true);
+  });
+
+  it('sends an unknown action as it is, so the server refuses it visibly', () => {
+    expect(translate({ name: 'demo.load', args: { seed: 1 } })).toEqual({ kind: 'send', name: 'demo.load', args: { seed: 1 } });
+  });
+});

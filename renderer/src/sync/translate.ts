@@ -1,0 +1,117 @@
+import {
+  HotlineNumberSchema,
+  PROTECTED_FIELDS,
+  SERVER_OWNED_KEYS,
+  SyncEntitySchema,
+  type SyncEntity,
+} from '../../../shared/sync/index';
+
+/**
+ * The local outbox speaks the repositories' language (`application.create`, `number.activate`,
+ * `record.update` with local bookkeeping fields…); the server speaks the protocol catalogue of
+ * shared/sync/mutations.ts. This pure mapping sits between the two so neither has to bend:
+ *
+ *  - a known local action becomes one protocol mutation with the SAME seq and mutationId, so a
+ *    replay after a lost answer is recognised by the server;
+ *  - fields the server owns (envelope, states that change only by command) are left out instead
+ *    of being refused one record at a time;
+ *  - an unknown local action is sent as it is: the server refuses it as UNKNOWN_MUTATION and the
+ *    user sees that it did not travel (never silently dropped, never blocking the queue);
+ *  - a local action with nothing left to send (e.g. an edit of local-only fields) is `skip`.
+ */
+
+export interface LocalMutation {
+  name: string;
+  args: unknown;
+  baseVersion?: number;
+}
+
+/** The record a mutation is about: pulled copies of it must not overwrite the pending local change. */
+export interface MutationTarget {
+  entity: SyncEntity;
+  id: string;
+}
+
+export type Translation =
+  | { kind: 'send'; name: string; args: unknown; baseVersion?: number; target?: MutationTarget }
+  | { kind: 'skip'; reason: string; target?: MutationTarget };
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Local bookkeeping that never travels (search index tokens, local-only counters of who/when). */
+const LOCAL_ONLY_KEYS = ['searchTokens', 'deletedAt', 'byUserId'];
+
+/** The descriptive data a client may set for an entity: server-owned and protected keys removed. */
+export function clientData(entity: SyncEntity, data: Obj): Obj {
+  const drop = new Set<string>([...SERVER_OWNED_KEYS, ...(PROTECTED_FIELDS[entity] ?? []), ...LOCAL_ONLY_KEYS]);
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(data)) if (!drop.has(k) && v !== undefined) out[k] = v;
+  return out;
+}
+
+function entityOf(v: unknown): SyncEntity | null {
+  const r = SyncEntitySchema.safeParse(v);
+  return r.success ? r.data : null;
+}
+
+function withBase(t: Extract<Translation, { kind: 'send' }>, base: number | undefined): Translation {
+  return base === undefined ? t : { ...t, baseVersion: base };
+}
+
+function create(entity: SyncEntity, id: string, data: Obj): Translation {
+  return { kind: 'send', name: 'record.create', args: { entity, id, data: clientData(entity, data) }, target: { entity, id } };
+}
+
+function update(entity: SyncEntity, id: string, fields: Obj, base: number | undefined): Translation {
+  const clean = clientData(entity, fields);
+  const target = { entity, id };
+  if (Object.keys(clean).length === 0) return { kind: 'skip', reason: 'no synced field changed', target };
+  return withBase({ kind: 'send', name: 'record.update', args: { entity, id, fields: clean }, target }, base);
+}
+
+export function translate(m: LocalMutation): Translation {
+  const a: Obj = isObj(m.args) ? m.args : {};
+  const id = typeof a.id === 'string' ? a.id : '';
+  const asIs: Translation = withBase({ kind: 'send', name: m.name, args: m.args }, m.baseVersion);
+  switch (m.name) {
+    case 'record.create': {
+      const entity = entityOf(a.entity);
+      return entity && isObj(a.data) ? create(entity, id, a.data) : asIs;
+    }
+    case 'record.update': {
+      const entity = entityOf(a.entity);
+      return entity && isObj(a.fields) ? update(entity, id, a.fields, m.baseVersion) : asIs;
+    }
+    case 'record.delete':
+    case 'record.transition': {
+      const entity = entityOf(a.entity);
+      return entity ? { ...(asIs as Extract<Translation, { kind: 'send' }>), target: { entity, id } } : asIs;
+    }
+    case 'contract.sign':
+      return typeof a.contractId === 'string' ? { kind: 'send', name: m.name, args: m.args, target: { entity: 'contract', id: a.contractId } } : asIs;
+    case 'application.create':
+      return isObj(a.data) ? create('application', id, a.data) : asIs;
+    case 'application.update':
+      return isObj(a.data) ? update('application', id, a.data, m.baseVersion) : asIs;
+    case 'package.create':
+      return create('package', id, a);
+    case 'package.update':
+      return isObj(a.changes) ? update('package', id, a.changes, m.baseVersion) : asIs;
+    case 'number.reserve':
+    case 'number.activate':
+    case 'number.release': {
+      const number = HotlineNumberSchema.safeParse(a.digits);
+      if (!number.success) return asIs;
+      const target: MutationTarget = { entity: 'hotlineNumber', id: number.data };
+      if (m.name === 'number.release') return { kind: 'send', name: 'number.release', args: { number: number.data }, target };
+      const customerId = typeof a.customerId === 'string' ? a.customerId : undefined;
+      // activation of a number = the server's allocation (its transaction decides who gets it)
+      const name = m.name === 'number.activate' ? 'number.allocate' : 'number.reserve';
+      return { kind: 'send', name, args: { number: number.data, customerId }, target };
+    }
+    default:
+      return asIs;
+  }
+}
