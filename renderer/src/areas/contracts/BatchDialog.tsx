@@ -27,11 +27,13 @@ export function BatchDialog({ applicationIds, templateId, onClose }: { applicati
   const zone = useUiStore((s) => s.officeProfile?.timeZone) || 'Asia/Shanghai';
   const [state, setState] = useState<State | null>(null);
   const controller = useRef<AbortController | null>(null);
+  const userCancelled = useRef(false);
 
   useEffect(() => {
     if (!applicationIds) return;
     const abort = new AbortController();
     controller.current = abort;
+    userCancelled.current = false;
     setState({ phase: 'running', progress: { done: 0, total: applicationIds.length, current: null } });
     void (async () => {
       try {
@@ -40,6 +42,8 @@ export function BatchDialog({ applicationIds, templateId, onClose }: { applicati
         if (result.contracts.length > 0) await platform.saveFile({ suggestedName: name, data: result.zip, mimeType: 'application/zip', filters: [{ name: 'Zip', extensions: ['zip'] }] });
         setState({ phase: 'done', count: result.contracts.length, name, failures: result.failures });
       } catch (e) {
+        // Aborted by the effect's cleanup (closed, or React re-running the effect): nobody to tell.
+        if (e instanceof BatchCancelledError && !userCancelled.current) return;
         setState(e instanceof BatchCancelledError ? { phase: 'cancelled' } : { phase: 'failed', message: errorText(e) });
       }
     })();
@@ -83,7 +87,10 @@ export function BatchDialog({ applicationIds, templateId, onClose }: { applicati
       </DialogContent>
       <DialogActions>
         {running ? (
-          <Button color="error" onClick={() => controller.current?.abort()} data-testid="batch-cancel">
+          <Button color="error" onClick={() => {
+              userCancelled.current = true;
+              controller.current?.abort();
+            }} data-testid="batch-cancel">
             {t('batch.cancel')}
           </Button>
         ) : (
