@@ -113,7 +113,7 @@ export function AccountPage() {
       </Paper>
       {number?.status === 'cooling' && number.coolingUntil && (
         <Alert severity="info" sx={{ mb: 2 }} data-testid="number-cooling">
-          {hotline(number.digits)}：{t('numberStatus.cooling')} · {t('detail.coolingUntil', { date: time(number.coolingUntil) })}
+          {t('detail.numberCooling', { number: hotline(number.digits), date: time(number.coolingUntil) })}
         </Alert>
       )}
       <Box sx={{ display: 'grid', gridTemplateColumns: { lg: '1fr 1fr' }, gap: 2 }}>

@@ -139,9 +139,7 @@ export function ApplicationDetailPage() {
 
       {app.deemedAcceptanceOn && (
         <Alert severity={app.status === 'completion_received' ? 'warning' : 'info'} sx={{ mb: 2 }} data-testid="deemed-acceptance">
-          <strong>
-            {t('detail.deemedAcceptanceOn')}：{app.deemedAcceptanceOn}
-          </strong>
+          <strong>{t('detail.deemedBanner', { date: app.deemedAcceptanceOn })}</strong>
           <br />
           {t('detail.deemedHint', { date: app.deemedAcceptanceOn, next: addDays(app.deemedAcceptanceOn, 1) })}
         </Alert>
