@@ -16,12 +16,12 @@ import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:net';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config';
 import type {} from '../renderer/src/data/numbersBench';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const NUMBERS = Number(process.env.BENCH_NUMBERS ?? 200_000);
-const PORT = Number(process.env.BENCH_PORT ?? 4391);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const viteConfig = `${root}renderer/vite.config.ts`;
 
@@ -40,7 +40,21 @@ function stats(samples: number[]): Stats {
   };
 }
 
+/** A free loopback port (BENCH_PORT if set), so the bench never clashes with a test server. */
+async function freePort(): Promise<number> {
+  if (process.env.BENCH_PORT) return Number(process.env.BENCH_PORT);
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
+    });
+  });
+}
+
 async function main() {
+  const PORT = await freePort();
   let outDir = process.env.BENCH_RENDERER_DIR;
   if (!outDir || !existsSync(outDir)) {
     outDir = '/tmp/hotline-bench-renderer';

@@ -78,6 +78,25 @@ describe('queryNumbers', () => {
     expect(scanned.digits).toEqual(expected(q));
   });
 
+  it.each<[string, PickerQuery]>([
+    ['a pattern and without 4', { status: 'available', pattern: 'AAA', without4: true }],
+    ['a price band', { status: 'available', minPriceFen: 100_000, maxPriceFen: 300_000 }],
+    ['tail digits in a segment', { status: 'available', segment: '4006', tail: '88' }],
+    ['digits anywhere, reserved only', { status: 'reserved', contains: '12' }],
+  ])('the key scan (forced) finds the same as the predicate: %s', async (_label, q) => {
+    const scanned = await everyPage(q, 7, 0);
+    expect(new Set(scanned.routes)).toEqual(new Set(['scan']));
+    expect(scanned.digits).toEqual(expected(q));
+    expect(scanned.digits.length).toBeGreaterThan(0);
+  });
+
+  it('the key scan judges grades by the office table', async () => {
+    const q: PickerQuery = { status: 'available', grade: await grade('顺子号') };
+    const scanned = await everyPage(q, 10, 0);
+    expect(scanned.digits).toEqual(expected(q));
+    expect(scanned.digits.length).toBeGreaterThan(0);
+  });
+
   it('answers a vanity grade from its index with an exact total', async () => {
     const q: PickerQuery = { status: 'available', grade: await grade('四连号') };
     const page = await queryNumbers(q, { pageSize: 5 });
