@@ -205,6 +205,18 @@ test('attachments: only JPEG, PNG or PDF by content; stored with SHA-256 and pre
   await expect(page.getByTestId('attachment-sha256')).toHaveText(createHash('sha256').update(png).digest('hex'));
   await expect(page.getByTestId('attachment-preview').locator('img')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/customers-attachments.png`, animations: 'disabled', fullPage: true });
+
+  // 实名核验 needs the handler's ID scan too; with both on file the clerk marks it verified.
+  await expect(page.getByTestId('real-name-status')).toHaveText('待核验');
+  await page.getByTestId('verify-pass').click();
+  await expect(page.getByText('实名核验：请先上传经办人身份证人像面的扫描件。')).toBeVisible();
+  await page.getByTestId('upload-handler_id_front').setInputFiles({ name: '身份证.png', mimeType: 'image/png', buffer: png });
+  await expect(page.getByTestId('attachment-row')).toHaveCount(2);
+  await page.getByTestId('verify-pass').click();
+  await expect(page.getByTestId('real-name-status')).toHaveText('已实名核验');
+  await page.getByRole('link', { name: '返回客户列表' }).click();
+  await expect(page.getByTestId('customer-row').first()).toContainText('已核验');
+  await page.screenshot({ path: `${SHOTS}/customers-list-verified.png`, animations: 'disabled' });
 });
 
 test('roles: user profiles are managed by an admin only (设置 → 用户与角色)', async ({ page }) => {

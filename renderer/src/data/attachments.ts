@@ -105,7 +105,7 @@ export async function addAttachment(input: NewAttachment): Promise<AttachmentRow
     await d.customerHistory.add(history);
     // The customer carries its attachment references (the domain's Customer.attachments), so the
     // reference syncs as an edit of the customer; the bytes follow by hash.
-    const attachments = [...customer.attachments, { kind: row.kind, sha256, fileName: row.fileName, mimeType: mime, sizeBytes: row.size }];
+    const attachments = [...(customer.attachments ?? []), { kind: row.kind, sha256, fileName: row.fileName, mimeType: mime, sizeBytes: row.size }];
     await d.customers.put({ ...customer, attachments, version: customer.version + 1, updatedAt: at, updatedBy: user.id });
     await enqueue({ name: 'record.update', args: { entity: 'customer', id: customer.id, fields: { attachments } }, baseVersion: customer.version });
     return row;

@@ -4,6 +4,8 @@ import { HotlineDb, db, setDatabase } from './db';
 import { setClock } from './clock';
 import { createCustomer, customerHistory, getCustomer, updateCustomer } from './customers';
 import { searchCustomers } from './customersSearch';
+import { verifyCustomer } from './customersVerify';
+import { addAttachment } from './attachments';
 import { PermissionError, ValidationError } from './errors';
 import { ensureDefaultUsers, getCurrentUser, setCurrentUser } from './session';
 import { listUsers } from './users';
@@ -203,5 +205,34 @@ describe('searchCustomers', () => {
       expect(item.handlerIdMasked).toBe('4105**********1232');
       expect(JSON.stringify(item)).not.toContain('410502199003071232');
     }
+  });
+});
+
+describe('verifyCustomer (实名核验)', () => {
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9]);
+
+  it('needs the licence and the handler ID scan, then records who verified', async () => {
+    const c = await createCustomer(GOOD);
+    const early = await rejection(verifyCustomer(c.id, 'verified'));
+    expect((early as ValidationError).fields.attachments).toBe('实名核验：请先上传营业执照和经办人身份证人像面的扫描件。');
+    await addAttachment({ customerId: c.id, kind: 'business_licence', fileName: 'l.png', mime: 'image/png', bytes: png });
+    await addAttachment({ customerId: c.id, kind: 'handler_id_front', fileName: 'i.png', mime: 'image/png', bytes: png });
+    const v = await verifyCustomer(c.id, 'verified');
+    expect(v).toMatchObject({ realNameStatus: 'verified', verifiedBy: (await getCurrentUser())!.id });
+    expect((await db().outbox.orderBy('seq').last())?.args).toMatchObject({ fields: { realNameStatus: 'verified' } });
+
+    // Changing real-name data sends it back to pending; a phone number does not.
+    expect((await updateCustomer(c.id, { landline: '0371-65123457' })).realNameStatus).toBe('verified');
+    const changed = await updateCustomer(c.id, { handlerName: '张伟' });
+    expect(changed).toMatchObject({ realNameStatus: 'pending', verifiedAt: null, verifiedBy: null });
+    expect((await customerHistory(c.id)).some((h) => h.field === 'realNameStatus' && h.newValue === '待核验')).toBe(true);
+  });
+
+  it('refuses a rejection without a reason and a field agent altogether', async () => {
+    const c = await createCustomer(GOOD);
+    expect(((await rejection(verifyCustomer(c.id, 'rejected', ' '))) as ValidationError).fields.reason).toContain('请写明原因');
+    expect(await verifyCustomer(c.id, 'rejected', '执照与名称不符')).toMatchObject({ realNameStatus: 'rejected', notes: '执照与名称不符' });
+    await actAs('field_agent');
+    expect(await rejection(verifyCustomer(c.id, 'verified'))).toBeInstanceOf(PermissionError);
   });
 });

@@ -1,4 +1,4 @@
-import { can, maskIdNumber } from '../../../shared';
+import { REAL_NAME_STATUS_LABELS, can, maskIdNumber } from '../../../shared';
 import { db } from './db';
 import { nowIso } from './clock';
 import { NotFoundError, PermissionError, ValidationError } from './errors';
@@ -35,6 +35,9 @@ interface UsccOverride {
 }
 
 const MIN_OVERRIDE_REASON = 4;
+
+/** Fields whose change sends a verified customer back to pending verification. */
+const REAL_NAME_FIELDS: readonly CustomerField[] = ['name', 'uscc', 'legalRepresentative', 'handlerName', 'handlerIdNumber'];
 
 /** The descriptive fields as the sync server receives them (envelope and local index fields left out). */
 function syncData(c: CustomerRow): Record<string, unknown> {
@@ -171,8 +174,12 @@ export async function updateCustomer(
       updatedAt: at,
       updatedBy: user.id,
     };
+    // Verified data that changes must be verified again (400 agreement 第二条: true and current).
+    const reverify = old.realNameStatus !== 'pending' && changed.some((f) => REAL_NAME_FIELDS.includes(f));
+    if (reverify) Object.assign(next, { realNameStatus: 'pending', verifiedAt: null, verifiedBy: null });
     await d.customers.put(next);
     const history = changed.map((f) => historyRow(id, user, at, f, old[f] ?? null, next[f] ?? null));
+    if (reverify) history.push(historyRow(id, user, at, 'realNameStatus', REAL_NAME_STATUS_LABELS[old.realNameStatus], REAL_NAME_STATUS_LABELS.pending));
     if (overrideChanged) {
       history.push(historyRow(id, user, at, 'usccOverrideReason', old.usccOverrideReason, override ? `${next.uscc}：${override.reason}` : null));
     }
@@ -181,6 +188,7 @@ export async function updateCustomer(
     const fields: Record<string, unknown> = {};
     for (const f of changed) fields[f] = next[f];
     if (overrideChanged) Object.assign(fields, overrideFields(override));
+    if (reverify) Object.assign(fields, { realNameStatus: 'pending', verifiedAt: null, verifiedBy: null });
     await enqueue({ name: 'record.update', args: { entity: 'customer', id, fields }, baseVersion: old.version });
     return next;
   });

@@ -40,6 +40,7 @@ export interface CustomerListItem {
   name: string;
   uscc: string;
   usccOverridden: boolean;
+  realNameStatus: CustomerRow['realNameStatus'];
   legalRepresentative: string;
   handlerName: string;
   handlerIdMasked: string;
@@ -55,6 +56,7 @@ export function toListItem(c: CustomerRow): CustomerListItem {
     name: c.name,
     uscc: c.uscc,
     usccOverridden: !!c.usccOverrideReason,
+    realNameStatus: c.realNameStatus,
     legalRepresentative: c.legalRepresentative,
     handlerName: c.handlerName,
     handlerIdMasked: maskIdNumber(c.handlerIdNumber),

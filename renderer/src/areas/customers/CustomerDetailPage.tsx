@@ -16,6 +16,7 @@ import { AttachmentsPanel } from './AttachmentsPanel';
 import { CustomerForm } from './CustomerForm';
 import { HistoryPanel } from './HistoryPanel';
 import { HoldingsPanel } from './HoldingsPanel';
+import { VerificationBar } from './VerificationBar';
 
 const TABS = ['profile', 'attachments', 'history'] as const;
 
@@ -44,6 +45,7 @@ export function CustomerDetailPage() {
           <Typography color="text.secondary" sx={{ fontFamily: 'monospace', mb: 1 }}>
             {customer.uscc}
           </Typography>
+          <VerificationBar customer={customer} />
           <HoldingsPanel customerId={customer.id} />
           <Tabs value={tab} onChange={(_e, v: (typeof TABS)[number]) => setTab(v)} sx={{ mb: 2 }}>
             {TABS.map((k) => (

@@ -23,7 +23,8 @@ import { CurrentUserSwitch } from '../users/CurrentUserSwitch';
 import { useOfficeTime } from './officeTime';
 
 const LIMIT = 50;
-const COLUMNS = ['name', 'uscc', 'legalRepresentative', 'handlerName', 'handlerIdMasked', 'handlerMobile', 'landline', 'updatedAt'] as const;
+const STATUS_COLOR = { pending: 'default', verified: 'success', rejected: 'error' } as const;
+const COLUMNS = ['name', 'uscc', 'handlerName', 'handlerIdMasked', 'handlerMobile', 'landline', 'realNameStatus', 'updatedAt'] as const;
 
 export function CustomerListPage() {
   const { t } = useTranslation('customers');
@@ -36,6 +37,9 @@ export function CustomerListPage() {
 
   const cell = (c: CustomerListItem, col: (typeof COLUMNS)[number]) => {
     if (col === 'updatedAt') return time(c.updatedAt);
+    if (col === 'realNameStatus') {
+      return <Chip size="small" variant="outlined" color={STATUS_COLOR[c.realNameStatus]} label={t(`verify.short.${c.realNameStatus}`)} />;
+    }
     if (col === 'uscc') {
       return (
         <>
@@ -89,7 +93,7 @@ export function CustomerListPage() {
               {rows?.map((c) => (
                 <TableRow key={c.id} hover sx={{ cursor: 'pointer' }} onClick={() => navigate(c.id)} data-testid="customer-row">
                   {COLUMNS.map((col) => (
-                    <TableCell key={col} sx={col === 'name' ? { minWidth: 200 } : { whiteSpace: 'nowrap' }}>
+                    <TableCell key={col} sx={col === 'name' ? { minWidth: 160 } : col === 'updatedAt' ? { minWidth: 90 } : { whiteSpace: 'nowrap' }}>
                       {cell(c, col)}
                     </TableCell>
                   ))}
