@@ -105,11 +105,10 @@ describe('contract builder', () => {
   it('names each bad field by its path, in Chinese, and refuses unknown fields', () => {
     const r = parseContractInput('agreement-400', {
       reseller: { name: '' },
-      customer: { contact: '12345' },
+      registration: { uscc: '91350100M000100Y44', handlerMobile: '12345' },
       hotlineNumber: '4003123456',
       contractAmountFen: 12.5,
       application: { destinationNumbers: [123] },
-      registration: { uscc: '91350100M000100Y44' },
       surprise: 1,
     });
     expect(r.ok).toBe(false);
@@ -118,7 +117,7 @@ describe('contract builder', () => {
     expect(paths).toEqual(
       expect.arrayContaining([
         'reseller.name',
-        'customer.contact',
+        'registration.handlerMobile',
         'hotlineNumber',
         'contractAmountFen',
         'application.destinationNumbers[0]',

@@ -73,7 +73,8 @@ export const party = z
     name: text(100),
     address: text(200),
     legalRepresentative: text(50),
-    contact: phoneField,
+    /** 联系方式: free text (a phone, two phones, a name and a phone). */
+    contact: text(60),
   })
   .strict();
 
@@ -83,7 +84,7 @@ export const officeProfile = z
     name: z.string().trim().min(1, '请填写代理商（本单位）名称').max(100),
     address: text(200),
     legalRepresentative: text(50),
-    contact: phoneField,
+    contact: text(60),
   })
   .strict();
 

@@ -55,8 +55,9 @@ function cellHtml(c: TableCell): string {
   const attrs = [
     span > 1 ? `colspan="${span}"` : '',
     c.label ? 'class="label"' : '',
-    c.minLines ? `style="height:${c.minLines * 1.5 + 0.5}em;vertical-align:top"` : '',
-    c.align ? `align="${c.align}"` : '',
+    c.minLines || c.align
+      ? `style="${c.minLines ? `height:${c.minLines * 1.5 + 0.5}em;vertical-align:top;` : ''}${c.align ? `text-align:${c.align}` : ''}"`
+      : '',
   ].filter(Boolean);
   return `<td${attrs.length ? ' ' + attrs.join(' ') : ''}>${c.paragraphs.map((p) => runsHtml(p) || '&nbsp;').join('<br>')}</td>`;
 }
