@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { HotlineDb, db, setDatabase } from './db';
 import { setClock } from './clock';
 import { createCustomer, customerHistory, getCustomer, updateCustomer } from './customers';
-import { searchCustomers } from './customersSearch';
+import { companyNameTokens, searchCustomers } from './customersSearch';
 import { verifyCustomer } from './customersVerify';
 import { addAttachment } from './attachments';
 import { PermissionError, ValidationError } from './errors';
@@ -234,5 +234,23 @@ describe('verifyCustomer (实名核验)', () => {
     expect(await verifyCustomer(c.id, 'rejected', '执照与名称不符')).toMatchObject({ realNameStatus: 'rejected', notes: '执照与名称不符' });
     await actAs('field_agent');
     expect(await rejection(verifyCustomer(c.id, 'verified'))).toBeInstanceOf(PermissionError);
+  });
+});
+
+describe('searchCustomers at scale', () => {
+  it('narrows a contains search by its rarest bigrams when a common one (a city) matches thousands', async () => {
+    const base = await createCustomer(GOOD);
+    const row = (await getCustomer(base.id))!;
+    const words = ['新东', '金飞', '海永', '信和', '博远', '华美', '天成', '永泰'];
+    const rows = Array.from({ length: 1200 }, (_, i) => {
+      const name = `重庆${words[i % 8]}${words[Math.floor(i / 8) % 8]}${i}贸易有限公司`;
+      return { ...row, id: `bulk-${i}`, name, uscc: `U${i}`, searchTokens: companyNameTokens(name) };
+    });
+    await db().customers.bulkAdd(rows);
+    const hits = await searchCustomers('重庆金飞海永17');
+    expect(hits.map((h) => h.name)).toEqual(rows.filter((r) => r.name.includes('重庆金飞海永17')).map((r) => r.name));
+    expect(hits.length).toBeGreaterThan(0);
+    // Only very common bigrams: still answers, up to the limit.
+    expect(await searchCustomers('重庆', 20)).toHaveLength(20);
   });
 });

@@ -67,6 +67,9 @@ export function toListItem(c: CustomerRow): CustomerListItem {
   };
 }
 
+/** A bigram with more customers than this is too common to narrow a search by itself. */
+const BIGRAM_KEY_CAP = 1000;
+
 /** How many customers a search without a usable bigram looks through. */
 const CONTAINS_SCAN_CAP = 2000;
 
@@ -84,14 +87,34 @@ async function byHotline(digits: string): Promise<CustomerRow[]> {
   return (await d.customers.bulkGet([...ids])).filter(live);
 }
 
+/**
+ * "Contains" through the bigram index. A bigram such as a city name (重庆) may belong to thousands
+ * of customers, and loading them all to filter is what makes a search slow. So each bigram of the
+ * query is looked up as keys only (no records read), stopping at BIGRAM_KEY_CAP; the bigrams that
+ * stayed under the cap are intersected, and only that handful of customers is read and checked.
+ */
 async function byNameContains(q: string, limit: number): Promise<CustomerRow[]> {
   const d = db();
   const name = normaliseName(q);
   if (name.length === 0) return [];
   const matches = (c: CustomerRow) => normaliseName(c.name).includes(name);
-  const token = bigrams(name).find((b) => !STOP_BIGRAMS.has(b));
-  if (token) {
-    return d.customers.where('searchTokens').equals(token).filter(matches).limit(limit).toArray();
+  const tokens = bigrams(name).filter((b) => !STOP_BIGRAMS.has(b));
+  if (tokens.length > 0) {
+    const keySets = await Promise.all(
+      tokens.map((t) => d.customers.where('searchTokens').equals(t).limit(BIGRAM_KEY_CAP + 1).primaryKeys()),
+    );
+    const selective = keySets.filter((keys) => keys.length <= BIGRAM_KEY_CAP).sort((a, b) => a.length - b.length);
+    if (selective.length > 0) {
+      let candidates = new Set(selective[0]);
+      for (const keys of selective.slice(1)) {
+        const next = new Set(keys);
+        candidates = new Set([...candidates].filter((k) => next.has(k)));
+      }
+      const rows = await d.customers.bulkGet([...candidates]);
+      return rows.filter((c): c is CustomerRow => !!c && matches(c)).slice(0, limit);
+    }
+    // Every bigram is very common (e.g. only a city and a trade): read the first until enough match.
+    return d.customers.where('searchTokens').equals(tokens[0]!).filter(matches).limit(limit).toArray();
   }
   // One character, or only stop bigrams ("有限公司"): no index can answer "contains", so look
   // through a bounded slice of the name index — a one-character search in a store of 100k
