@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { test, expect, type Download, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
+import { buildContentSecurityPolicy, withContentSecurityPolicy } from '../electron/csp';
 
 // Contracts end to end on the built renderer: a manager opens an approved 受理单, previews its
 // contract, saves the Word file (the download unzips and carries the same words as the preview),
@@ -214,4 +215,28 @@ test('cancelling a long batch stops it: nothing is saved and no contract is fina
   expect(statuses.length).toBeLessThan(60);
   expect(statuses.every((s) => s === '草稿')).toBe(true);
   expect(downloads).toBe(0);
+});
+
+test('the preview and the print view work under the desktop Content-Security-Policy', async ({ page }) => {
+  const policy = buildContentSecurityPolicy({ syncServerUrl: 'http://127.0.0.1:8787' });
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+  });
+  await page.route('**/*', async (route) => {
+    const response = await route.fetch();
+    const headers = Object.fromEntries(Object.entries(withContentSecurityPolicy(response.headers(), policy)).map(([n, v]) => [n, v.join(', ')]));
+    await route.fulfill({ response, headers });
+  });
+  const [first] = await seed(page, 1);
+  await actAsManager(page);
+  await page.getByTestId('tab-applications').click();
+  await page.getByTestId('contractable-make').click();
+  const preview = page.frameLocator('[data-testid="contract-preview"]');
+  await expect(preview.locator('.contract')).toContainText(first!.customerName);
+  // the contract's own stylesheet applies inside the frame (黑体 headings)
+  expect(await preview.locator('h1').first().evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/^SimHei/);
+  const text = squash(execFileSync('pdftotext', ['-', '-'], { input: await page.pdf({ preferCSSPageSize: true }) }).toString());
+  expect(text).toContain(first!.customerName);
+  expect(violations).toEqual([]);
 });
