@@ -240,7 +240,9 @@ describe('print, sign, void', () => {
     const blob = await db().blobs.get(signed.signedCopy!.sha256);
     expect(blob).toMatchObject({ size: PDF.length, mime: 'application/pdf', uploaded: 0 });
     const names = (await db().outbox.toArray()).map((o) => o.name);
-    expect(names).toEqual(['record.create', 'record.update', 'record.transition', 'record.update', 'contract.sign']);
+    expect(names).toEqual(['record.create', 'record.update', 'record.transition', 'record.update', 'contract.sign', 'application.signContract']);
+    // the 受理单 follows: approved → contract_signed, with the signing date
+    expect(await db().applications.get(app!.applicationId)).toMatchObject({ status: 'contract_signed', contractSignedOn: '2026-11-22' });
   });
 
   it('voiding requires a reason; a void contract is not printed again, and the application can have a new one', async () => {

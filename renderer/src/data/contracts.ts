@@ -16,6 +16,7 @@ import {
   type ContractTemplateId,
   type OfficeSettings,
 } from '../../../shared';
+import { signContract as recordApplicationSigned } from './applications';
 import { attachmentMaxBytes, sha256Hex, sniffMime } from './attachments';
 import { nowIso } from './clock';
 import { buildContractInput, type ContractSources } from './contractsInput';
@@ -331,7 +332,7 @@ export async function signContract(id: string, input: SignInput): Promise<Contra
   const blob = new Blob([file!.bytes.slice().buffer], { type: mime! });
   const signedCopy = { sha256, fileName: file!.fileName, mime: mime!, size: file!.bytes.length };
   const d = db();
-  return writeWithOutbox([contractsTable(), d.blobs], async ({ enqueue }) => {
+  const signed = await writeWithOutbox([contractsTable(), d.blobs], async ({ enqueue }) => {
     const c = await contractsTable().get(id);
     if (!c || c.status !== 'printed') throw new ValidationError({ status: '合同状态已改变，请刷新后重试。' });
     const at = nowIso();
@@ -354,6 +355,25 @@ export async function signContract(id: string, input: SignInput): Promise<Contra
     await enqueue({ name: 'contract.sign', args: { contractId: id, signer } });
     return row;
   });
+  await stepApplicationToSigned(signed);
+  return signed;
+}
+
+/**
+ * The 受理单 follows its signed contract (approved → contract_signed, with the signing date),
+ * through the applications repository so its own rules and history apply. A separate step: the
+ * contract stays signed if the form has moved on or the step is refused, and the form can still
+ * be stepped by hand in the applications area.
+ */
+async function stepApplicationToSigned(c: ContractRow): Promise<void> {
+  if (c.templateId === 'completion-form' || !c.signedOn) return;
+  const app = await applicationsForContracts().get(c.applicationId);
+  if (app?.status !== 'approved') return;
+  try {
+    await recordApplicationSigned(c.applicationId, c.signedOn);
+  } catch (e) {
+    if (!(e instanceof ValidationError || e instanceof PermissionError)) throw e;
+  }
 }
 
 /** Voids a contract, with the reason (required). A signed contract keeps its snapshot and scan. */
