@@ -4,3 +4,4 @@ export * from './domain/index';
 export * from './ipc/index';
 export * from './sync/index';
 export * from './contracts/index';
+export * from './billing/index';

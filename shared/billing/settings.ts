@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { FIRST_MONTH_BILLING_POLICIES } from '../domain/settings/officeSettings';
+
+/**
+ * When the collections job suspends an account automatically:
+ * 'overdue' — a bill is unpaid after its due date (4008 contract 7.1 / 400 agreement 第五条);
+ * 'balance_exhausted' — the prepaid balance is used up (≤ 0);
+ * 'both' — either; 'never' — the job only lists them, a person decides.
+ */
+export const SUSPEND_WHEN = ['overdue', 'balance_exhausted', 'both', 'never'] as const;
+export type SuspendWhen = (typeof SUSPEND_WHEN)[number];
+
+const int = (label: string, min: number, max: number) =>
+  z
+    .number({ error: `${label}必须是整数。` })
+    .int({ error: `${label}必须是整数。` })
+    .min(min, { error: `${label}不能小于 ${min}。` })
+    .max(max, { error: `${label}不能大于 ${max}。` });
+
+/**
+ * The money settings of one office (a manager edits them; an office stores what it changed).
+ * The contract rules themselves (3‰ a day, first-renewal floor, three-month dispute window) are
+ * not settings: they are the contract.
+ */
+export const billingSettingsSchema = z.object({
+  /** IANA zone in which call times, billing months and due dates are read. */
+  timeZone: z.string().min(1, { error: '时区不能为空。' }),
+  /** First, partial month from the actual opening date: prorated minimum, full minimum, or usage only ('waived'). */
+  firstMonthBilling: z.enum(FIRST_MONTH_BILLING_POLICIES, { error: '首月计费方式无效。' }),
+  /** A month's bill is due on this day of the next month; from the day after, it is overdue. */
+  dueDayOfNextMonth: int('账单到期日', 1, 28),
+  suspendWhen: z.enum(SUSPEND_WHEN, { error: '自动暂停条件无效。' }),
+  /** Days a bill may be overdue before the automatic suspension (0 = the first overdue day). */
+  suspendAfterOverdueDays: int('逾期暂停宽限天数', 0, 365),
+  /** 400 agreement 第五条: still unpaid this many days after suspension → termination. */
+  suspensionToTerminationDays: int('暂停后终止天数', 1, 365),
+  /** 4008 contract 7.3: a reclaimed number cools down this long before it can be sold again. */
+  coolingDays: int('号码冷冻期天数', 0, 3650),
+  /** Office policy floor for renewals in monthly minimums (e.g. 3); 0 = off. The first-renewal floor always applies. */
+  renewalFloorMonthlyMinimums: int('续费下限（月最低消费倍数）', 0, 120),
+  /** Reminder: balance below this many monthly minimums counts as low. */
+  lowBalanceMonths: int('余额不足提醒月数', 0, 24),
+  /** Reminder: service term ending within this many days. */
+  expiringWithinDays: int('到期提醒天数', 0, 365),
+  /** After a manager reverses an automatic suspension, the job leaves the account alone this many days. */
+  reversalGraceDays: int('撤销后宽限天数', 0, 365),
+});
+export type BillingSettings = z.infer<typeof billingSettingsSchema>;
+
+export const DEFAULT_BILLING_SETTINGS: Readonly<BillingSettings> = Object.freeze({
+  timeZone: 'Asia/Shanghai',
+  firstMonthBilling: 'prorated',
+  dueDayOfNextMonth: 15,
+  suspendWhen: 'overdue',
+  suspendAfterOverdueDays: 0,
+  suspensionToTerminationDays: 30,
+  coolingDays: 90,
+  renewalFloorMonthlyMinimums: 0,
+  lowBalanceMonths: 1,
+  expiringWithinDays: 30,
+  reversalGraceDays: 7,
+});
+
+export const billingSettingsPatchSchema = billingSettingsSchema.partial();
+
+export function resolveBillingSettings(partial: Partial<BillingSettings> | null | undefined): BillingSettings {
+  return { ...DEFAULT_BILLING_SETTINGS, ...(partial ?? {}) };
+}
