@@ -71,7 +71,14 @@ function update(entity: SyncEntity, id: string, fields: Obj, base: number | unde
   return withBase({ kind: 'send', name: 'record.update', args: { entity, id, fields: clean }, target }, base);
 }
 
+/**
+ * Local actions that have no meaning on the server: every device seeds the shipped default
+ * vanity-grade table itself, so that seeding is not a change of the office's data.
+ */
+const DEVICE_LOCAL_ACTIONS = new Set(['gradeRules.seedDefaults']);
+
 export function translate(m: LocalMutation): Translation {
+  if (DEVICE_LOCAL_ACTIONS.has(m.name)) return { kind: 'skip', reason: 'device-local action' };
   const a: Obj = isObj(m.args) ? m.args : {};
   const id = typeof a.id === 'string' ? a.id : '';
   const asIs: Translation = withBase({ kind: 'send', name: m.name, args: m.args }, m.baseVersion);
