@@ -151,7 +151,8 @@ async function main(): Promise<void> {
   const result = {
     bench: 'contracts',
     template: id,
-    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version },
+    // Other jobs on the machine inflate every figure alike; the load average says how busy it was.
+    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadAverage: os.loadavg().map(round) },
     samples: SAMPLES,
     batchSize: BATCH,
     ours: { medianMs: median(oursMs), batchSeconds: oursBatch, sizeBytes: (await ours(0)).length },
@@ -171,7 +172,7 @@ async function main(): Promise<void> {
   console.log(`  docx out of the box (Document + Packer):    median ${result.docxOutOfTheBox.medianMs} ms`);
   console.log(`  docxtemplater + pizzip (values given):      median ${result.docxtemplater.medianMs} ms, batch ${peerBatch} s`);
   console.log(`  ours per template: ${Object.entries(perTemplate).map(([k, v]) => `${k} ${v} ms`).join(', ')}`);
-  console.log(`  goals met: ${JSON.stringify(result.met)}`);
+  console.log(`  goals met: ${JSON.stringify(result.met)} (load average ${result.machine.loadAverage.join(' ')} on ${result.machine.cpus} CPUs)`);
   mkdirSync(`${root}bench/results`, { recursive: true });
   writeFileSync(`${root}bench/results/contracts.json`, JSON.stringify(result, null, 2) + '\n');
   console.log('wrote bench/results/contracts.json');
