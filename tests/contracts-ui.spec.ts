@@ -146,6 +146,8 @@ test('a batch of 3 gives one zip of 3 .docx; the register lists them, records a 
   await expect(page.getByTestId('contractable-row')).toHaveCount(3);
   for (const box of await page.getByTestId('contractable-select').all()) await box.locator('input').check();
   await expect(page.getByTestId('batch-selected')).toHaveText('已选 3 份');
+  await dismissSnackbar(page);
+  await page.screenshot({ path: `${SHOTS}/contracts-applications.png`, animations: 'disabled' });
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('batch-export').click()]);
   expect(download.suggestedFilename()).toMatch(/^合同 \d{4}-\d{2}-\d{2}（3 份）\.zip$/);
   const files = unzipSync(await saved(download, 'batch.zip'));
