@@ -1,8 +1,11 @@
 // Attachments: content-addressed by SHA-256 (checked by the server), resumable in chunks,
 // size-limited (413), and served only to the owning office.
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { http, login, openTestDb, seed, startServer, suiteTitle, testBackends, testConfig, type Fixture, type TestServer } from './server-harness';
+
+// Generous limits: PGlite start-up and child processes are slow on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 240_000 });
 
 const backends = await testBackends();
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');

@@ -1,9 +1,12 @@
 // Accounts and the HTTP surface: login, rotating refresh tokens with reuse detection, rate
 // limiting, health/readiness, OpenAPI, and malformed requests answered with 4xx, never 500.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SYNC_PROTOCOL_VERSION, SessionSchema } from '../shared/sync/index';
 import { http, login, openTestDb, seed, startServer, suiteTitle, testBackends, testConfig, type Fixture, type TestServer } from './server-harness';
+
+// Generous limits: PGlite start-up and child processes are slow on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 240_000 });
 
 const backends = await testBackends();
 

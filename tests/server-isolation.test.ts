@@ -2,9 +2,12 @@
 // ANY route (the test walks the whole route table, so a new route cannot slip through
 // unclassified), and a field agent sees only what its role allows.
 import { createHash, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MUTATION_NAMES, SYNC_PROTOCOL_VERSION } from '../shared/sync/index';
 import { TestClient, http, login, openTestDb, seed, startServer, suiteTitle, testBackends, type Fixture, type TestServer } from './server-harness';
+
+// Generous limits: PGlite start-up and child processes are slow on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 240_000 });
 
 const backends = await testBackends();
 

@@ -2,8 +2,11 @@
 // agents' leases (including offline sales pushed after expiry), and the race of 50 clients for
 // 10 numbers — exactly 10 winners, clear refusals for the rest.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TestClient, http, login, openTestDb, seed, startServer, suiteTitle, testBackends, type Fixture, type TestServer } from './server-harness';
+
+// Generous limits: PGlite start-up and child processes are slow on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 240_000 });
 
 const backends = await testBackends();
 const range = (prefix: string, from: number, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${String(from + i).padStart(10 - prefix.length, '0')}`);

@@ -6,13 +6,16 @@
 // 2. Stress: many concurrent writers with random delays before and after drawing the version,
 //    a reader paging concurrently with a tiny page size; at the end it holds every record.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SYNC_PROTOCOL_VERSION } from '../shared/sync/index';
 import { createOffice, type Db } from '../server/src/index';
 import { writeRecords } from '../server/src/sync/changes';
 import { pull } from '../server/src/sync/pull';
 import type { AuthInfo } from '../server/src/sync/context';
 import { openTestDb, suiteTitle, testBackends } from './server-harness';
+
+// Generous limits: PGlite start-up and child processes are slow on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 240_000 });
 
 const backends = await testBackends();
 

@@ -1,9 +1,12 @@
 // Push / pull: idempotent replay, rejections that never block the queue, per-field merge with
 // conflicts a person resolves, tombstones, commands whose server result wins.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SYNC_PROTOCOL_VERSION } from '../shared/sync/index';
 import { TestClient, http, login, openTestDb, seed, startServer, suiteTitle, testBackends, type Fixture, type TestServer } from './server-harness';
+
+// Generous limits: PGlite start-up and child processes are slow on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 240_000 });
 
 const backends = await testBackends();
 

@@ -29,29 +29,34 @@ async function serve(config: ServerConfig) {
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize });
   const { applied } = await migrate(db);
   const app = await buildApp({ db, config });
-  app.addHook('onClose', async () => {
-    await db.close();
-  });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
+  // Requests in flight, counted here so the database is closed only after the last one answered.
+  let inFlight = 0;
+  app.addHook('onRequest', async () => {
+    inFlight++;
+  });
+  app.addHook('onResponse', async () => {
+    inFlight--;
+  });
   let closing = false;
-  const shutdown = (signal: string) => {
+  const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
-    // app.close() stops accepting, waits for in-flight requests, then runs onClose (closes the DB).
-    app.close().then(
-      () => {
-        app.log.info('closed');
-        process.exit(0);
-      },
-      (err) => {
-        app.log.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    app.log.info({ signal, inFlight }, 'shutting down: no new connections, finishing requests in flight');
+    try {
+      // Stops accepting, answers 503 to new requests on kept-alive sockets, waits for the rest.
+      await app.close();
+      while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
+      await db.close();
+      app.log.info('closed');
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ host: config.host, port: config.port });
   app.log.info({ storage: db.kind, dataDir: db.kind === 'pglite' ? config.dataDir : undefined }, 'ready');
 }
