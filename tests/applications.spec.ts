@@ -126,7 +126,7 @@ test('approval is the manager’s: a rejection needs a reason and shows where it
   await switchUser(page, 'manager');
   await page.getByTestId('action-reject').click();
   await page.getByTestId('step-confirm').click();
-  await expect(page.getByTestId('step-error')).toContainText('必须填写原因');
+  await expect(page.getByTestId('step-dialog')).toContainText('原因：退回或作废受理单时必须填写原因。');
   await page.getByTestId('step-reason').fill('营业执照复印件不清晰，请重新提供');
   await page.getByTestId('step-confirm').click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('已退回');
@@ -167,4 +167,70 @@ test('a suspended account: the clerk may not act on it; the manager resumes it; 
   await expect(page.getByTestId('status-stepper')).toContainText('Completion form received');
   await expect(page.getByTestId('deemed-acceptance')).toContainText('Deemed acceptance date');
   await shot(page, 'applications-detail-english');
+});
+
+/** The first demo customer (by name) with this real-name status, other than `exceptName`. */
+async function customerNamed(page: Page, status: 'verified' | 'pending', exceptName: string): Promise<string> {
+  return page.evaluate(
+    (except) =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('hotline-office');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('customers').objectStore('customers').getAll();
+          req.onsuccess = () => {
+            const rows = req.result as { name: string; realNameStatus: string }[];
+            resolve(rows.filter((c) => c.realNameStatus === except[0] && c.name !== except[1]).sort((a, b) => a.name.localeCompare(b.name))[0]!.name);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    [status, exceptName] as const,
+  );
+}
+
+test('an active account: a change requirement form is kept with it; 过户 needs the new customer’s real-name data', async ({ page }) => {
+  test.setTimeout(120_000);
+  await loadDemo(page);
+  await page.getByTestId('tab-accounts').click();
+  await page.getByTestId('account-row').filter({ hasText: '在用' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('在用');
+  const customer = (await page.locator('dd a').first().innerText()).trim();
+
+  // 4008 contract 2.2: a change is a new requirement form, kept with the account
+  await page.getByTestId('account-change').click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('服务变更需求单');
+  await page.getByTestId('wizard-next').click();
+  await page.getByTestId('field-destinationNumbers').fill('13912345678');
+  await page.getByTestId('wizard-next').click();
+  await expect(page.getByTestId('wizard-review')).toContainText('13912345678');
+  await page.getByTestId('wizard-save').click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/受理单 BG\d{8}-/);
+  await page.getByTestId('open-account').click();
+  await expect(page.getByText(/BG\d{8}-\w+ · 变更/)).toBeVisible();
+
+  // 过户: a customer without verified real-name data or scans is refused, naming what is missing
+  await switchUser(page, 'manager');
+  await page.getByTestId('account-transfer').click();
+  const dialog = page.getByTestId('account-dialog');
+  const choose = async (name: string) => {
+    await dialog.getByLabel('新客户').first().fill(name);
+    await dialog.getByRole('combobox').click();
+    await page.getByRole('option', { name: new RegExp(name) }).click();
+  };
+  const unverified = await customerNamed(page, 'pending', customer);
+  await choose(unverified);
+  await page.getByTestId('account-reason').fill('公司业务整体转让');
+  await page.getByTestId('account-confirm').click();
+  await expect(dialog).toContainText(`新客户“${unverified}”尚未实名核验，且缺少营业执照、经办人身份证扫描件，不能过户。`);
+  await shot(page, 'account-transfer-refused');
+
+  const target = await customerNamed(page, 'verified', customer);
+  await choose(target);
+  await shot(page, 'account-transfer-dialog');
+  await page.getByTestId('account-confirm').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('dd a').first()).toHaveText(target);
+  await expect(page.getByTestId('account-history')).toContainText(`过户：${customer} → ${target}；公司业务整体转让`);
+  await shot(page, 'account-transferred');
 });

@@ -125,7 +125,8 @@ export function AccountDialog({ account, action, coolingDays, onClose, onDone }:
           helperText={errors.reason ?? ' '}
           slotProps={{ htmlInput: { 'data-testid': 'account-reason' } }}
         />
-        {message && (
+        {/* a message already shown beside its field is not repeated */}
+        {message && !errors.reason && !errors.newCustomerId && (
           <Alert severity="error" sx={{ mt: 1 }} data-testid="account-error">
             {message}
           </Alert>

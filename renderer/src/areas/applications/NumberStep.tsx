@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -37,6 +37,12 @@ export function NumberStep({ customerId, value, onChange }: { customerId: string
   const [pattern, setPattern] = useState('');
   const [found, setFound] = useState<NumberRow[] | null>(null);
   const [error, setError] = useState('');
+
+  // one number held for the customer: it is the one, no need to click it
+  const only = reserved?.length === 1 ? reserved[0]!.digits : null;
+  useEffect(() => {
+    if (only && !value) onChange(only);
+  }, [only, value, onChange]);
 
   const search = async () => {
     setError('');

@@ -143,7 +143,8 @@ export function StepDialog({ app, event, today, onClose, onDone }: { app: Stored
             </Typography>
           </>
         )}
-        {message && (
+        {/* a message already shown beside its field is not repeated */}
+        {message && !['reason', 'contractSignedOn', 'sentToCarrierOn', 'completionReceivedOn', 'openedOn'].some((f) => errors[f]) && (
           <Alert severity="error" sx={{ mt: 2 }} data-testid="step-error">
             {message}
           </Alert>
