@@ -112,6 +112,18 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     version: 4,
     stores: { contracts: 'id, &number, status, applicationId, customerId, hotlineDigits, updatedAt' },
   },
+  {
+    // Billing (issue 7). `ledger`: each account's append-only entries as the server published them
+    // (entity 'ledgerEntry') plus this device's payments not yet synced (`pending`); the balance is
+    // always summed from it. `bills`: monthly bills (entity 'bill'). `billingActions`: the
+    // collections job's automatic actions and their reversals.
+    version: 5,
+    stores: {
+      ledger: 'id, accountId, effectiveOn, kind, [accountId+effectiveOn]',
+      bills: 'id, accountId, month, [accountId+month]',
+      billingActions: 'id, accountId, onDate, action',
+    },
+  },
 ];
 
 export class HotlineDb extends Dexie {
