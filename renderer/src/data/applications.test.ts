@@ -179,6 +179,20 @@ describe('status flow and permissions', () => {
     expect(names).toContain('number.activate');
   });
 
+  it('a step that fails half-way leaves nothing behind (no account, form unchanged, no outbox row)', async () => {
+    const app = await toCompletion('2026-09-28');
+    // the number was taken out of the hold meanwhile (e.g. a sync from another device)
+    const n = (await db().numbers.get('4008123456'))!;
+    await db().numbers.put({ ...n, status: 'available', customerId: null });
+    const outbox = await db().outbox.count();
+    const e = await rejection(activateApplication(app.id, 'signed'));
+    expect(e.message).toContain('4008123456');
+    expect((await getApplication(app.id))!.status).toBe('completion_received');
+    expect(await db().accounts.count()).toBe(0);
+    expect(await db().accountEvents.count()).toBe(0);
+    expect(await db().outbox.count()).toBe(outbox);
+  });
+
   it('refuses skipping a step', async () => {
     const app = await createApplication(fullInput());
     const e = await rejection(sendToCarrier(app.id, '2026-09-28'));
