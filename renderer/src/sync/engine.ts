@@ -1,5 +1,5 @@
 import type { Mutation } from '../../../shared/sync/index';
-import { getCachedSession, replaceSession, type CachedSession } from '../data/auth';
+import { getCachedSession, isUnlocked, replaceSession, type CachedSession } from '../data/auth';
 import {
   applyPulledPage,
   bindStoreToOffice,
@@ -185,7 +185,8 @@ export class SyncEngine {
 
   private async run(): Promise<void> {
     const cached = await getCachedSession();
-    if (!cached) {
+    // nobody logged in, or a saved login not yet unlocked in this window: nothing to do
+    if (!cached || !isUnlocked(cached.session.user.id)) {
       useSyncStatus.setState({ lastError: null });
       return;
     }

@@ -38,7 +38,9 @@ export async function loginOnline(serverUrl: string, username: string, password:
  */
 export async function unlock(username: string, password: string): Promise<CachedSession> {
   try {
-    return await unlockOffline(username, password);
+    const cached = await unlockOffline(username, password);
+    void syncEngine.syncNow();
+    return cached;
   } catch (e) {
     const cached = await getCachedSession();
     if (!cached || !navigator.onLine) throw e;
