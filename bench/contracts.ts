@@ -24,9 +24,9 @@ import {
   buildContract,
   CONTRACT_TEMPLATE_IDS,
   renderContractDocx,
-  type Block,
+  type ContractBlock,
   type ContractDocument,
-  type Run,
+  type ContractRun,
 } from '../shared/index';
 import { contractDocxDocument, packDocx } from '../shared/contracts/docx/reference';
 
@@ -72,9 +72,9 @@ async function batch(n: number, fn: (i: number) => Promise<unknown>): Promise<nu
 
 const tagOf = (field: string) => `f_${field.replace(/[^A-Za-z0-9]/g, '_')}`;
 
-function mapRuns(doc: ContractDocument, f: (r: Run) => Run): ContractDocument {
-  const runs = (rs: Run[]) => rs.map(f);
-  const blocks = doc.blocks.map((b): Block => {
+function mapRuns(doc: ContractDocument, f: (r: ContractRun) => ContractRun): ContractDocument {
+  const runs = (rs: ContractRun[]) => rs.map(f);
+  const blocks = doc.blocks.map((b): ContractBlock => {
     if (b.kind === 'line' || b.kind === 'heading' || b.kind === 'clause') return { ...b, runs: runs(b.runs) };
     if (b.kind === 'table') return { ...b, rows: b.rows.map((row) => row.map((c) => ({ ...c, paragraphs: c.paragraphs.map(runs) }))) };
     if (b.kind === 'signatures') return { ...b, left: b.left.map(runs), right: b.right.map(runs) };

@@ -3,7 +3,7 @@ import access4008Example from '../../assets/contracts/examples/access-4008.json'
 import agreementExample from '../../assets/contracts/examples/agreement-400.json';
 import completionExample from '../../assets/contracts/examples/completion-form.json';
 import { buildContract, ContractInputError, parseContractInput } from './build';
-import { runsText, type Block, type ContractDocument, type Run } from './model';
+import { runsText, type ContractBlock, type ContractDocument, type ContractRun } from './model';
 import { buildFromSnapshot, makeSignedSnapshot, TemplateVersionUnavailableError } from './snapshot';
 import { templateFieldNames } from './template';
 import { CONTRACT_TEMPLATES, CONTRACT_TEMPLATE_IDS } from './templates/index';
@@ -11,9 +11,9 @@ import { CONTRACT_TEMPLATES, CONTRACT_TEMPLATE_IDS } from './templates/index';
 const EXAMPLES = { 'agreement-400': agreementExample, 'access-4008': access4008Example, 'completion-form': completionExample } as const;
 const MINIMAL = { reseller: { name: '郑州启凡计算机软件有限公司' } };
 
-function allRuns(doc: ContractDocument): Run[] {
-  const out: Run[] = [];
-  const visit = (b: Block) => {
+function allRuns(doc: ContractDocument): ContractRun[] {
+  const out: ContractRun[] = [];
+  const visit = (b: ContractBlock) => {
     if (b.kind === 'line' || b.kind === 'heading' || b.kind === 'clause') out.push(...b.runs);
     if (b.kind === 'table') b.rows.flat().forEach((c) => c.paragraphs.forEach((p) => out.push(...p)));
     if (b.kind === 'signatures') [...b.left, ...b.right].forEach((l) => out.push(...l));

@@ -10,7 +10,7 @@ import {
   validateResidentId,
   validateUscc,
 } from '../domain/index';
-import type { Run } from './model';
+import type { ContractRun } from './model';
 import type { FieldValue } from './template';
 
 // ---------------------------------------------------------------- input pieces
@@ -105,7 +105,7 @@ export function amountUppercase(fenAmount: number | undefined): FieldValue {
 }
 
 /** A date as 2026年11月22日, or, with no date, blanks for year, month and day to write by hand. */
-export function dateRuns(field: string, iso: string | undefined): readonly Run[] {
+export function dateRuns(field: string, iso: string | undefined): readonly ContractRun[] {
   if (iso) return [{ kind: 'field', field, text: formatContractDate(iso) }];
   return [
     { kind: 'blank', field, width: 6 },

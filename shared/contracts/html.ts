@@ -2,7 +2,7 @@
 // window.print) and PDF (printToPDF). It renders the same model as the .docx writer, so the
 // preview and the Word file carry the same words; the print stylesheet sets A4, the margins and
 // the Chinese fonts, and puts the header text and "第 X 页 共 Y 页" in the page margins.
-import type { Block, ContractDocument, Run, TableCell } from './model';
+import type { ContractBlock, ContractDocument, ContractRun, ContractTableCell } from './model';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESC[c]!);
@@ -40,7 +40,7 @@ export const CONTRACT_PRINT_CSS = `
 }
 `;
 
-function runsHtml(runs: readonly Run[]): string {
+function runsHtml(runs: readonly ContractRun[]): string {
   let s = '';
   for (const r of runs) {
     if (r.kind === 'text') s += r.bold ? `<b>${escapeHtml(r.text)}</b>` : escapeHtml(r.text);
@@ -50,7 +50,7 @@ function runsHtml(runs: readonly Run[]): string {
   return s;
 }
 
-function cellHtml(c: TableCell): string {
+function cellHtml(c: ContractTableCell): string {
   const span = c.span ?? 1;
   const attrs = [
     span > 1 ? `colspan="${span}"` : '',
@@ -62,7 +62,7 @@ function cellHtml(c: TableCell): string {
   return `<td${attrs.length ? ' ' + attrs.join(' ') : ''}>${c.paragraphs.map((p) => runsHtml(p) || '&nbsp;').join('<br>')}</td>`;
 }
 
-function blockHtml(b: Block, breakBefore: boolean): string {
+function blockHtml(b: ContractBlock, breakBefore: boolean): string {
   const pb = breakBefore ? ' page-break' : '';
   switch (b.kind) {
     case 'title':
@@ -86,7 +86,7 @@ function blockHtml(b: Block, breakBefore: boolean): string {
       return `<table class="form${pb}">${cols}<tbody>${rows}</tbody></table>`;
     }
     case 'signatures': {
-      const col = (lines: readonly Run[][]) => lines.map((l) => `<p>${runsHtml(l)}</p>`).join('');
+      const col = (lines: readonly ContractRun[][]) => lines.map((l) => `<p>${runsHtml(l)}</p>`).join('');
       return `<table class="sign${pb}"><tbody><tr><td>${col(b.left)}</td><td>${col(b.right)}</td></tr></tbody></table>`;
     }
     case 'spacer':

@@ -2,7 +2,7 @@
 // a blank. This file defines that data's shape and turns a template plus its field values into
 // the document model. The template text is parsed once per template and cached.
 import type { z } from 'zod';
-import type { Align, Block, ContractDocument, Run, TableCell } from './model';
+import type { ContractAlign, ContractBlock, ContractDocument, ContractRun, ContractTableCell } from './model';
 
 /**
  * Inline text with field marks:
@@ -12,11 +12,11 @@ import type { Align, Block, ContractDocument, Run, TableCell } from './model';
  */
 export type Inline = string;
 
-export type CellSpec = Inline | { text: Inline; span?: number; label?: boolean; align?: Align; minLines?: number };
+export type CellSpec = Inline | { text: Inline; span?: number; label?: boolean; align?: ContractAlign; minLines?: number };
 
 export type TemplateBlock =
   | { title: string }
-  | { line: Inline; align: Align; size?: 'small' | 'normal' }
+  | { line: Inline; align: ContractAlign; size?: 'small' | 'normal' }
   | { heading: Inline; number: string; level?: 1 | 2 }
   | { clause: Inline; number?: string; level?: number; noIndent?: boolean }
   | { table: CellSpec[][]; columns: number[] }
@@ -25,7 +25,7 @@ export type TemplateBlock =
   | { pageBreak: true };
 
 /** A field's value: text, nothing (→ a blank line), or ready-made runs (dates, check marks). */
-export type FieldValue = string | undefined | null | readonly Run[];
+export type FieldValue = string | undefined | null | readonly ContractRun[];
 export type FieldValues = Readonly<Record<string, FieldValue>>;
 
 export interface ContractTemplate<S extends z.ZodType = z.ZodType> {
@@ -77,8 +77,8 @@ export class MissingFieldError extends Error {
   }
 }
 
-function fill(templateId: string, s: Inline, values: FieldValues, bold = false): Run[] {
-  const runs: Run[] = [];
+function fill(templateId: string, s: Inline, values: FieldValues, bold = false): ContractRun[] {
+  const runs: ContractRun[] = [];
   for (const p of partsOf(s)) {
     if ('text' in p) {
       runs.push(bold ? { kind: 'text', text: p.text, bold } : { kind: 'text', text: p.text });
@@ -89,7 +89,7 @@ function fill(templateId: string, s: Inline, values: FieldValues, bold = false):
     if (typeof v === 'string' && v.trim() !== '') {
       runs.push(p.plain ? { kind: 'text', text: v } : { kind: 'field', field: p.field, text: v });
     } else if (Array.isArray(v)) {
-      runs.push(...(v as readonly Run[]));
+      runs.push(...(v as readonly ContractRun[]));
     } else {
       runs.push({ kind: 'blank', field: p.field, width: p.width });
     }
@@ -97,10 +97,10 @@ function fill(templateId: string, s: Inline, values: FieldValues, bold = false):
   return runs;
 }
 
-function cell(templateId: string, c: CellSpec, values: FieldValues): TableCell {
+function cell(templateId: string, c: CellSpec, values: FieldValues): ContractTableCell {
   const lines = (s: Inline, bold?: boolean) => s.split('\n').map((l) => fill(templateId, l, values, bold));
   if (typeof c === 'string') return { paragraphs: lines(c) };
-  const out: TableCell = { paragraphs: lines(c.text, c.label) };
+  const out: ContractTableCell = { paragraphs: lines(c.text, c.label) };
   if (c.span !== undefined) out.span = c.span;
   if (c.label) out.label = true;
   if (c.align) out.align = c.align;
@@ -114,7 +114,7 @@ export function fillTemplate(
   values: FieldValues,
   headerText: string,
 ): ContractDocument {
-  const blocks: Block[] = t.blocks.map((b): Block => {
+  const blocks: ContractBlock[] = t.blocks.map((b): ContractBlock => {
     if ('title' in b) return { kind: 'title', text: b.title };
     if ('line' in b) return { kind: 'line', runs: fill(t.id, b.line, values), align: b.align, ...(b.size ? { size: b.size } : {}) };
     if ('heading' in b) return { kind: 'heading', number: b.number, level: b.level ?? 1, runs: fill(t.id, b.heading, values) };

@@ -3,7 +3,7 @@
 // "shape" (every field's text replaced by a numbered slot), docx serialises the shape once, and
 // each contract only writes its (escaped) field texts into the slots — what docxtemplater does
 // with a hand-made template, but with XML that docx itself produced from the model.
-import type { Block, Run } from '../model';
+import type { ContractBlock, ContractRun } from '../model';
 import { escapeXml } from './xml';
 
 const OPEN = '\uE000';
@@ -17,9 +17,9 @@ const MAX_SHAPES = 5000;
 export const slot = (n: number) => `${OPEN}${n}${CLOSE}`;
 
 /** The block with each field's text replaced by a slot, and the texts in slot order. */
-export function shapeOf(b: Block): { shape: Block; values: string[] } {
+export function shapeOf(b: ContractBlock): { shape: ContractBlock; values: string[] } {
   const values: string[] = [];
-  const runs = (rs: Run[]): Run[] =>
+  const runs = (rs: ContractRun[]): ContractRun[] =>
     rs.map((r) => (r.kind === 'field' ? { ...r, text: slot(values.push(r.text.replace(RESERVED, '')) - 1) } : r));
   switch (b.kind) {
     case 'line':

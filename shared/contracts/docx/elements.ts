@@ -14,7 +14,7 @@ import {
   WidthType,
   type IBorderOptions,
 } from 'docx';
-import type { Block, Run, TableCell as ModelCell } from '../model';
+import type { ContractBlock, ContractRun, ContractTableCell as ModelCell } from '../model';
 import { CHAR, STYLE, TEXT_WIDTH } from './layout';
 
 const ALIGN = {
@@ -24,7 +24,7 @@ const ALIGN = {
   justify: AlignmentType.JUSTIFIED,
 } as const;
 
-export function textRuns(runs: readonly Run[], opts: { size?: number; bold?: boolean } = {}): TextRun[] {
+export function textRuns(runs: readonly ContractRun[], opts: { size?: number; bold?: boolean } = {}): TextRun[] {
   return runs.map((r) => {
     const base = { ...(opts.size ? { size: opts.size } : {}), ...(opts.bold || (r.kind === 'text' && r.bold) ? { bold: true } : {}) };
     if (r.kind === 'text') return new TextRun({ text: r.text, ...base });
@@ -81,9 +81,9 @@ function formTable(columns: readonly number[], rows: readonly ModelCell[][]): Ta
   });
 }
 
-function signatureTable(left: readonly Run[][], right: readonly Run[][]): Table {
+function signatureTable(left: readonly ContractRun[][], right: readonly ContractRun[][]): Table {
   const half = Math.round(TEXT_WIDTH / 2);
-  const column = (lines: readonly Run[][]) =>
+  const column = (lines: readonly ContractRun[][]) =>
     new TableCell({
       width: { size: half, type: WidthType.DXA },
       borders: { top: NONE, bottom: NONE, left: NONE, right: NONE },
@@ -99,7 +99,7 @@ function signatureTable(left: readonly Run[][], right: readonly Run[][]): Table 
 }
 
 /** One block as docx elements; `breakBefore` starts it on a new page. */
-export function blockElements(b: Block, breakBefore: boolean): (Paragraph | Table)[] {
+export function blockElements(b: ContractBlock, breakBefore: boolean): (Paragraph | Table)[] {
   const pb = breakBefore ? { pageBreakBefore: true } : {};
   switch (b.kind) {
     case 'title':

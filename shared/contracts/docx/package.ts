@@ -13,7 +13,7 @@
 // The result is the XML docx writes for the same model (package.test.ts compares them).
 import { Packer, type Document, type IXmlableObject } from 'docx';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
-import type { Block, ContractDocument } from '../model';
+import type { ContractBlock, ContractDocument } from '../model';
 import { compileXml, fillXml, ShapeCache, shapeOf, slot, type CompiledXml } from './compiled';
 import { blockElements } from './elements';
 import { BODY_FONT, HEADING_FONT } from './fonts';
@@ -98,7 +98,7 @@ function serialise(sk: Skeleton, el: { prepForXml(context: never): IXmlableObjec
   return xmlOf(el.prepForXml(context as never));
 }
 
-function blockXml(sk: Skeleton, b: Block, breakBefore: boolean): string {
+function blockXml(sk: Skeleton, b: ContractBlock, breakBefore: boolean): string {
   const { shape, values } = shapeOf(b);
   const compiled = sk.blocks.get((breakBefore ? '1' : '0') + JSON.stringify(shape), () =>
     blockElements(shape, breakBefore)
