@@ -17,6 +17,7 @@ import { build, preview } from 'vite';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config';
 import type {} from '../renderer/src/data/numbersBench';
 
@@ -123,6 +124,8 @@ async function main() {
     const result = {
       at: new Date().toISOString(),
       browser: `chromium ${browser.version()}`,
+      // the machine is shared: a high load average inflates every figure below
+      machine: { cpus: cpus().length, loadAverage1m: Math.round(loadavg()[0]! * 10) / 10 },
       seeded: seed,
       customerSearch: { ...stats(customerSearch.map((s) => s.ms)), goalP95Ms: 50, queries: customerSearch },
       pickerFilter: { ...stats(picker.map((s) => s.ms)), goalP95Ms: 100, queries: picker },
@@ -132,6 +135,7 @@ async function main() {
       'customer search': `p50 ${result.customerSearch.p50} ms, p95 ${result.customerSearch.p95} ms (goal p95 ≤ 50 ms, ${result.customerSearch.n} queries)`,
       'picker filter': `p50 ${result.pickerFilter.p50} ms, p95 ${result.pickerFilter.p95} ms (goal p95 ≤ 100 ms, ${result.pickerFilter.n} queries)`,
       'first customer list': `${result.firstCustomerListMs.runs.join(' / ')} ms (goal ≤ 1000 ms)`,
+      'load average (1 min)': `${result.machine.loadAverage1m} on ${result.machine.cpus} cores`,
     };
     console.table(summary);
     mkdirSync(`${root}bench/results`, { recursive: true });

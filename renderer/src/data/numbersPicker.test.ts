@@ -90,6 +90,14 @@ describe('queryNumbers', () => {
     expect(scanned.digits.length).toBeGreaterThan(0);
   });
 
+  it('a small index range with more matches than an exact total may read pages only its own rows', async () => {
+    const q: PickerQuery = { status: 'available', pattern: 'AAA' };
+    const paged = await everyPage(q, 9, 3);
+    expect(new Set(paged.routes)).toEqual(new Set(['selective']));
+    expect(new Set(paged.totals)).toEqual(new Set([null]));
+    expect(paged.digits).toEqual(expected(q));
+  });
+
   it('the key scan judges grades by the office table', async () => {
     const q: PickerQuery = { status: 'available', grade: await grade('顺子号') };
     const scanned = await everyPage(q, 10, 0);
