@@ -9,7 +9,9 @@
 // the URL and why Electron was not launched.
 import { spawn, spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { displayProblem, findElectron } from './find-electron.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -42,11 +44,62 @@ function foreground(command, args, env) {
 }
 
 // ---- Embedded sync server ------------------------------------------------------------------------
-// The sync server (server/, PGlite by default) will be started here, before the app, so both modes
-// run on embedded defaults. Until it lands, the app works offline and points at the default URL.
-// Replace this stub with the real start; keep the returned shape ({ url, stop }).
+// The sync server (server/, PGlite in .data/server) starts before the app, so sync works out of the
+// box: on a first start with no office it creates a demo office and an admin and prints the login
+// (also kept in .data/demo-login.txt). HOTLINE_SYNC_URL points the app at another server instead;
+// a server already answering on the port (e.g. `npm run server` in another terminal) is reused.
 async function startEmbeddedSyncServer() {
-  return { url: process.env.HOTLINE_SYNC_URL ?? 'http://127.0.0.1:8787', stop: async () => {} };
+  if (process.env.HOTLINE_SYNC_URL) return { url: process.env.HOTLINE_SYNC_URL, stop: async () => {} };
+  const port = process.env.HOTLINE_SYNC_PORT ?? '8787';
+  const url = `http://127.0.0.1:${port}`;
+  const ready = async () => fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+  if (await ready()) {
+    console.log(`> sync server already running at ${url}`);
+    return { url, stop: async () => {} };
+  }
+  const dataDir = join(root, '.data', 'server');
+  const env = { ...process.env, HOST: '127.0.0.1', PORT: port, HOTLINE_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+  const index = pathToFileURL(join(root, 'server', 'src', 'index.ts')).href;
+  // One process: open the data, migrate, and create the demo office + admin only if no office exists.
+  const seed = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
+    import { randomBytes } from 'node:crypto';
+    import { openDb, migrate, createOffice, createUser } from ${JSON.stringify(index)};
+    const db = await openDb({ dataDir: ${JSON.stringify(dataDir)} });
+    await migrate(db);
+    const n = (await db.query('SELECT count(*)::int AS n FROM offices')).rows[0].n;
+    if (n === 0) {
+      const office = await createOffice(db, { name: '演示营业厅', prefix: 'DEMO' });
+      const password = randomBytes(9).toString('base64url');
+      await createUser(db, { username: 'admin', password, role: 'admin', displayName: '管理员', officeIds: [office.id] });
+      console.log('DEMO ' + JSON.stringify({ office: office.name, username: 'admin', password }));
+    }
+    await db.close();`], { cwd: root, env, encoding: 'utf8' });
+  const loginFile = join(root, '.data', 'demo-login.txt');
+  const demo = seed.stdout?.split('\n').find((l) => l.startsWith('DEMO '));
+  if (seed.status !== 0) console.error(`The sync server's data could not be prepared:\n${seed.stderr}`);
+  if (demo) {
+    const d = JSON.parse(demo.slice(5));
+    writeFileSync(loginFile, `${url}\n${d.office}: ${d.username} / ${d.password}\n`);
+  }
+  if (existsSync(loginFile)) console.log(`> demo sync login (${loginFile}):\n  ${readFileSync(loginFile, 'utf8').trim().split('\n').join('\n  ')}`);
+
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', 'serve'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const exited = new Promise((r) => child.once('exit', r));
+  for (let i = 0; i < 240 && child.exitCode === null && !(await ready()); i++) await new Promise((r) => setTimeout(r, 250));
+  if (child.exitCode !== null || !(await ready())) {
+    console.error(`The sync server did not start on ${url}; the app works offline and syncs once a server answers.`);
+  } else {
+    console.log(`> sync server at ${url} (data in ${dataDir})`);
+  }
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
 }
 const syncServer = await startEmbeddedSyncServer();
 // ---------------------------------------------------------------------------------------------------
