@@ -5,7 +5,7 @@ import swagger from '@fastify/swagger';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { SYNC_PROTOCOL_VERSION } from '../../shared/sync/index';
 import type { ServerConfig } from './config';
-import type { Db } from './db/index';
+import { isTransientDbError, type Db } from './db/index';
 import { HttpError } from './errors';
 import { tokenSecret } from './auth/accounts';
 import { attachmentRoutes } from './routes/attachments';
@@ -15,6 +15,7 @@ import { numberRoutes } from './routes/numbers';
 import { recordRoutes } from './routes/records';
 import { syncRoutes } from './routes/sync';
 import { userRoutes } from './routes/users';
+import { billingRoutes } from './billing/routes';
 
 export interface RouteInfo {
   method: string;
@@ -92,6 +93,11 @@ export async function buildApp(opts: { db: Db; config: ServerConfig; logger?: bo
       const code = (err as { code?: string }).code ?? 'BAD_REQUEST';
       return reply.code(status).send({ statusCode: status, code, message: FRAMEWORK_MESSAGES[code] ?? '请求无效', messageEn: (err as Error).message });
     }
+    if (isTransientDbError(err)) {
+      // Busy or briefly unreachable database: the client retries with backoff.
+      req.log.warn({ err }, 'transient database error');
+      return reply.code(503).header('retry-after', '2').send({ statusCode: 503, code: 'UNAVAILABLE', message: '服务器繁忙，请稍后重试', messageEn: 'server busy, retry shortly' });
+    }
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ statusCode: 500, code: 'INTERNAL', message: '服务器内部错误', messageEn: 'internal server error' });
   });
@@ -116,6 +122,7 @@ export async function buildApp(opts: { db: Db; config: ServerConfig; logger?: bo
   await app.register(numberRoutes(deps));
   await app.register(userRoutes(deps));
   await app.register(attachmentRoutes(deps));
+  await app.register(billingRoutes(deps));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -5,6 +5,7 @@ import { buildApp } from './app';
 import { createOffice, createUser, findOffice } from './auth/accounts';
 import { UserRoleSchema } from '../../shared/sync/index';
 import { HttpError } from './errors';
+import { BILLING_USAGE, billingCli } from './billing/cli';
 
 const USAGE = `Hotline Office server
 
@@ -12,6 +13,7 @@ const USAGE = `Hotline Office server
   npm run server -- create-office --name 北京营业厅 --prefix BJ
   npm run server -- create-user --office BJ --username li --role clerk --password '…' [--display-name 李四]
   npm run server -- migrate                   apply migrations and exit
+${BILLING_USAGE}
 
 Environment: DATABASE_URL, HOTLINE_DATA_DIR, HOST (127.0.0.1), PORT (8787), LOG_LEVEL, HOTLINE_TOKEN_SECRET`;
 
@@ -64,6 +66,7 @@ async function serve(config: ServerConfig) {
 async function main(argv: string[]) {
   const config = configFromEnv();
   const [command, ...rest] = argv;
+  if (command === 'run-billing' || command === 'run-collections') return withDb(config, (db) => billingCli(db, command, rest));
   const { values } = parseArgs({
     args: rest,
     options: {

@@ -49,6 +49,8 @@ export const carrierMappingSchema = z
 export type CarrierMapping = z.infer<typeof carrierMappingSchema>;
 
 export interface ImportedCall {
+  /** 1-based line of the file, for errors found later (e.g. a number no account holds) */
+  row: number;
   carrierRecordId: string;
   hotline: string;
   caller: string;
@@ -172,6 +174,7 @@ export function mapCallRows(rows: readonly (readonly unknown[])[], mapping: Carr
     }
     seen.add(id);
     calls.push({
+      row: line,
       carrierRecordId: id,
       hotline,
       caller: caller.slice(0, 40),

@@ -19,6 +19,9 @@ export const SYNC_ENTITIES = [
   'user',
   'conflict',
   'lease',
+  // Billing results (issue 7), written only by the server: the account ledger and monthly bills.
+  'ledgerEntry',
+  'bill',
 ] as const;
 
 export const SyncEntitySchema = z.enum(SYNC_ENTITIES);

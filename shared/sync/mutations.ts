@@ -5,7 +5,8 @@ import type { UserRole } from './roles';
 /** A 400/4008/4009 hotline number: 10 digits, stored without dashes. */
 export const HotlineNumberSchema = z.string().regex(/^400\d{7}$/, '号码须为400开头的10位数字');
 
-export const SYNC_PAYMENT_METHODS = ['bank_transfer', 'bank_collection', 'cash', 'phone_bill'] as const;
+/** 4008 contract 5.1. 'phone_bill' is the older spelling of 'phone_bill_collection', still accepted. */
+export const SYNC_PAYMENT_METHODS = ['bank_transfer', 'bank_collection', 'cash', 'phone_bill_collection', 'phone_bill'] as const;
 
 /**
  * The mutation catalogue. `edit` mutations change descriptive fields and merge per field
@@ -49,6 +50,8 @@ export const MUTATION_ARGS = {
     method: z.enum(SYNC_PAYMENT_METHODS),
     reference: z.string().max(100).optional(),
     note: z.string().max(500).optional(),
+    /** a prepayment (default) or a renewal (checked against the first renewal's amount, 400 agreement 第四条(二)8) */
+    kind: z.enum(['prepayment', 'renewal']).optional(),
   }),
   'contract.sign': z.object({ contractId: RecordIdSchema, signer: z.string().max(100).optional() }),
 } as const;

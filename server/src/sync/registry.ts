@@ -1,6 +1,7 @@
 import type { MutationArgs, MutationName } from '../../../shared/sync/index';
 import type { HandlerOutcome, MutationContext } from './context';
-import { conflictResolve, contractSign, paymentRecord, recordCreate, recordDelete, recordTransition, recordUpdate } from './recordHandlers';
+import { conflictResolve, contractSign, recordCreate, recordDelete, recordTransition, recordUpdate } from './recordHandlers';
+import { paymentRecordCommand } from '../billing/payments';
 import { leaseReturn, leaseTake, numberAllocate, numberRelease, numberReserve } from '../numbers/commands';
 
 type Handlers = { [N in MutationName]: (ctx: MutationContext, args: MutationArgs<N>) => Promise<HandlerOutcome> };
@@ -13,7 +14,7 @@ export const HANDLERS: Handlers = {
   'conflict.resolve': conflictResolve,
   'record.transition': recordTransition,
   'contract.sign': contractSign,
-  'payment.record': paymentRecord,
+  'payment.record': paymentRecordCommand, // the ledger's payment (server/src/billing)
   'number.allocate': numberAllocate,
   'number.reserve': numberReserve,
   'number.release': numberRelease,

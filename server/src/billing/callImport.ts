@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Queryable } from '../db/index';
+import { billableMinutes } from '../../../shared/domain/index';
+import { carrierMappingSchema, mapCallRows, type CarrierMapping, type ImportedCall, type RowError } from '../../../shared/billing/index';
+import { loadBillingAccounts, type BillingAccount } from './accounts';
+import { parseCallFile, type CallFileFormat } from './parseFile';
+import { loadBillingSettings } from './settings';
+
+export class ImportRefused extends Error {
+  constructor(
+    message: string,
+    readonly errors: RowError[],
+    readonly errorCount: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface ImportResult {
+  importId: string;
+  carrier: string;
+  rowsRead: number;
+  imported: number;
+  /** rows whose carrier record id was already imported (or repeated in the file): skipped and counted */
+  skippedDuplicates: number;
+}
+
+export async function loadMapping(q: Queryable, officeId: string, carrier: string): Promise<CarrierMapping | null> {
+  const r = await q.query<{ mapping: unknown }>('SELECT mapping FROM carrier_mappings WHERE office_id = $1 AND carrier = $2', [officeId, carrier]);
+  if (!r.rows[0]) return null;
+  const p = carrierMappingSchema.safeParse(r.rows[0].mapping);
+  return p.success ? p.data : null;
+}
+
+export async function saveMapping(q: Queryable, officeId: string, carrier: string, mapping: CarrierMapping, userId: string | null): Promise<void> {
+  await q.query(
+    `INSERT INTO carrier_mappings (office_id, carrier, mapping, updated_by) VALUES ($1, $2, $3::jsonb, $4)
+     ON CONFLICT (office_id, carrier) DO UPDATE SET mapping = EXCLUDED.mapping, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+    [officeId, carrier, JSON.stringify(mapping), userId],
+  );
+}
+
+/** The account holding a number on a day: the latest opened on or before it (else the latest one). */
+function accountFinder(accounts: BillingAccount[]): (hotline: string, day: string) => BillingAccount | undefined {
+  const by = new Map<string, BillingAccount[]>();
+  for (const a of accounts) {
+    if (!a.hotline) continue;
+    const list = by.get(a.hotline) ?? [];
+    list.push(a);
+    by.set(a.hotline, list);
+  }
+  for (const list of by.values()) list.sort((x, y) => (x.openedOn ?? '').localeCompare(y.openedOn ?? ''));
+  return (hotline, day) => {
+    const list = by.get(hotline);
+    if (!list) return undefined;
+    if (list.length === 1) return list[0];
+    let found: BillingAccount | undefined;
+    for (const a of list) if (!a.openedOn || a.openedOn <= day) found = a;
+    return found ?? list[list.length - 1];
+  };
+}
+
+const BATCH = 5000;
+
+/**
+ * Imports one carrier file into call_records, rating each call on the way (billable minutes per
+ * started minute, the tariff of the account's package). The whole file is one transaction: any
+ * row error refuses the file with every error named by row, and nothing is saved. Rows whose
+ * carrier record id is already stored are skipped and counted (ON CONFLICT DO NOTHING on the
+ * primary key). Rows go in multi-row batches (unnest arrays), straight into call_records: the
+ * transaction already gives all-or-nothing, so a staging table would only write every row twice.
+ */
+export async function importCallFile(
+  db: Db,
+  officeId: string,
+  userId: string | null,
+  input: { carrier: string; fileName: string; format: CallFileFormat; bytes: Uint8Array; mapping?: CarrierMapping; saveMapping?: boolean },
+): Promise<ImportResult> {
+  const settings = await loadBillingSettings(db, officeId);
+  const mapping = input.mapping ?? (await loadMapping(db, officeId, input.carrier));
+  if (!mapping) throw new ImportRefused(`运营商“${input.carrier}”还没有保存列映射，请先设置列映射。`, [], 0);
+  let rows: string[][];
+  try {
+    rows = await parseCallFile(input.format, input.bytes);
+  } catch (e) {
+    throw new ImportRefused(`文件无法读取（${input.format.toUpperCase()}）：${(e as Error).message}`, [], 1);
+  }
+  if (rows.length < 2) throw new ImportRefused('文件中没有话单数据行。', [], 1);
+  const mapped = mapCallRows(rows, mapping, settings.timeZone);
+  const errors = [...mapped.errors];
+  let errorCount = mapped.errorCount;
+  const find = accountFinder(await loadBillingAccounts(db, officeId));
+  const rated: { call: ImportedCall; account: BillingAccount; minutes: number }[] = [];
+  for (const call of mapped.calls) {
+    const account = find(call.hotline, call.localDay);
+    if (!account) {
+      errorCount++;
+      if (errors.length < 200) errors.push({ row: call.row, field: 'hotline', message: `第 ${call.row} 行：400 号码：${call.hotline} 不属于本营业厅的任何服务账户。` });
+      continue;
+    }
+    rated.push({ call, account, minutes: billableMinutes(call.durationSeconds) });
+  }
+  if (errorCount > 0) {
+    errors.sort((a, b) => a.row - b.row);
+    throw new ImportRefused(`文件有 ${errorCount} 处错误，未导入任何话单。`, errors, errorCount);
+  }
+  const importId = randomUUID();
+  const rowsRead = rows.length - 1;
+  return db.transaction(async (tx) => {
+    let imported = 0;
+    for (let i = 0; i < rated.length; i += BATCH) {
+      const chunk = rated.slice(i, i + BATCH);
+      const n = chunk.length;
+      const ids = new Array<string>(n), hot = new Array<string>(n), acc = new Array<string>(n), caller = new Array<string>(n), fwd = new Array<string>(n);
+      const st = new Array<string>(n), an = new Array<string | null>(n), en = new Array<string>(n), dur = new Array<number>(n), prov = new Array<string | null>(n);
+      const city = new Array<string | null>(n), fee = new Array<number | null>(n), day = new Array<string>(n), mins = new Array<number>(n), tariff = new Array<number>(n), ratedFen = new Array<number>(n);
+      for (let j = 0; j < n; j++) {
+        const { call, account, minutes } = chunk[j]!;
+        ids[j] = call.carrierRecordId;
+        hot[j] = call.hotline;
+        acc[j] = account.accountId;
+        caller[j] = call.caller;
+        fwd[j] = call.forwardedTo;
+        st[j] = new Date(call.startMs).toISOString();
+        an[j] = call.answerMs === null ? null : new Date(call.answerMs).toISOString();
+        en[j] = new Date(call.endMs).toISOString();
+        dur[j] = call.durationSeconds;
+        prov[j] = call.callerProvince;
+        city[j] = call.callerCity;
+        fee[j] = call.carrierFeeFen;
+        day[j] = call.localDay;
+        mins[j] = minutes;
+        tariff[j] = account.tariffFenPerMinute;
+        ratedFen[j] = minutes * account.tariffFenPerMinute;
+      }
+      const r = await tx.query(
+        `INSERT INTO call_records (office_id, carrier, carrier_record_id, hotline, account_id, caller, forwarded_to, start_at, answer_at, end_at, duration_s,
+                                   caller_province, caller_city, carrier_fee_fen, local_day, billable_minutes, tariff_fen, rated_fen, import_id)
+         SELECT $1, $2, id, h, a, c, f, s, an, e, d, p, ci, fee, ld, m, t, r, $3
+           FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::timestamptz[], $11::timestamptz[], $12::int[],
+                       $13::text[], $14::text[], $15::bigint[], $16::date[], $17::int[], $18::int[], $19::bigint[])
+             AS t(id, h, a, c, f, s, an, e, d, p, ci, fee, ld, m, t, r)
+         ON CONFLICT (office_id, carrier, carrier_record_id) DO NOTHING`,
+        [officeId, input.carrier, importId, ids, hot, acc, caller, fwd, st, an, en, dur, prov, city, fee, day, mins, tariff, ratedFen],
+      );
+      imported += r.rowCount;
+    }
+    const skippedDuplicates = rated.length - imported + mapped.duplicatesInFile;
+    await tx.query(
+      'INSERT INTO call_imports (id, office_id, carrier, file_name, format, rows_read, imported, skipped_duplicates, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+      [importId, officeId, input.carrier, input.fileName.slice(0, 255), input.format, rowsRead, imported, skippedDuplicates, userId],
+    );
+    if (input.saveMapping && input.mapping) await saveMapping(tx, officeId, input.carrier, input.mapping, userId);
+    return { importId, carrier: input.carrier, rowsRead, imported, skippedDuplicates };
+  });
+}

@@ -1,0 +1,26 @@
+import type { Queryable } from '../db/index';
+import { billingSettingsPatchSchema, resolveBillingSettings, type BillingSettings } from '../../../shared/billing/index';
+
+/** The office's billing settings: what it stored over the defaults (an unreadable key falls back to its default). */
+export async function loadBillingSettings(q: Queryable, officeId: string): Promise<BillingSettings> {
+  const r = await q.query<{ settings: unknown }>('SELECT settings FROM billing_settings WHERE office_id = $1', [officeId]);
+  const parsed = billingSettingsPatchSchema.safeParse(r.rows[0]?.settings ?? {});
+  return resolveBillingSettings(parsed.success ? parsed.data : {});
+}
+
+export async function saveBillingSettings(q: Queryable, officeId: string, patch: Partial<BillingSettings>, userId: string): Promise<BillingSettings> {
+  const current = await loadBillingSettings(q, officeId);
+  const next = { ...current, ...patch };
+  await q.query(
+    `INSERT INTO billing_settings (office_id, settings, updated_by) VALUES ($1, $2::jsonb, $3)
+     ON CONFLICT (office_id) DO UPDATE SET settings = EXCLUDED.settings, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+    [officeId, JSON.stringify(next), userId],
+  );
+  return next;
+}
+
+/** Today's office date from the database clock (the one clock every server process shares). */
+export async function officeToday(q: Queryable, timeZone: string): Promise<string> {
+  const r = await q.query<{ d: string }>("SELECT to_char(now() AT TIME ZONE $1, 'YYYY-MM-DD') AS d", [timeZone]);
+  return r.rows[0]!.d;
+}
