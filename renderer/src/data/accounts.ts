@@ -19,6 +19,7 @@ import {
   ROLE_LABELS,
   SERVICE_ACCOUNT_STATE_LABELS,
   can,
+  ledgerBalance,
   toOfficeDate,
   transitionServiceAccount,
   type Action,
@@ -44,20 +45,16 @@ export const TERMINATION_GROUND_LABELS: Readonly<Record<AccountTerminationGround
 };
 
 /**
- * The fees still owed on an account, integer fen. The billing issue supplies the real balance; until
- * then the rule of issue 4 applies: an account counts as settled only when it has no ledger entries.
- * If a ledger table exists (named `ledger` or `ledgerEntries`, rows with `accountId` and `amountFen`,
- * positive = owed), its entries are summed; any entry at all keeps the account unsettled.
+ * The fees still owed on an account, integer fen: what the billing ledger (issue 7) shows owed,
+ * i.e. minus its balance when negative, else 0. A prepaid credit left is refunded at closure.
+ * Same rule as the billing repository's owedFen, computed here with shared/billing's ledgerBalance
+ * (positive = prepaid credit left, negative = owed) so this module needs only the ledger table.
  */
 export async function accountBalanceFen(accountId: string): Promise<number> {
-  const d = db();
-  const table = d.tables.find((t) => t.name === 'ledger' || t.name === 'ledgerEntries');
-  if (!table) return 0;
-  const entries = (await table.where('accountId').equals(accountId).toArray()) as { amountFen?: unknown }[];
-  if (entries.length === 0) return 0;
-  const sum = entries.reduce((s, e) => s + (typeof e.amountFen === 'number' && Number.isSafeInteger(e.amountFen) ? e.amountFen : 0), 0);
-  // entries exist but net to nothing owed: still not known to be settled, so count one fen
-  return Math.max(sum, 1);
+  const table = db().tables.find((t) => t.name === 'ledger');
+  if (!table) return 0; // a store from before schema v5 has no ledger: nothing can be owed
+  const entries = (await table.where('accountId').equals(accountId).toArray()) as Parameters<typeof ledgerBalance>[0];
+  return Math.max(0, -ledgerBalance(entries));
 }
 
 async function todayInOffice(): Promise<string> {
