@@ -206,12 +206,21 @@ test('attachments: only JPEG, PNG or PDF by content; stored with SHA-256 and pre
   await expect(page.getByTestId('attachment-preview').locator('img')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/customers-attachments.png`, animations: 'disabled', fullPage: true });
 
+  // A PDF scan is previewed through an object URL too.
+  const pdf = Buffer.from(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj ' +
+      '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  );
+  await page.getByTestId('upload-other').setInputFiles({ name: '补充材料.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await expect(page.getByTestId('attachment-row')).toHaveCount(2);
+  await expect(page.getByTestId('attachment-preview').locator('object[type="application/pdf"]')).toHaveAttribute('data', /^blob:/);
+
   // 实名核验 needs the handler's ID scan too; with both on file the clerk marks it verified.
   await expect(page.getByTestId('real-name-status')).toHaveText('待核验');
   await page.getByTestId('verify-pass').click();
   await expect(page.getByText('实名核验：请先上传经办人身份证人像面的扫描件。')).toBeVisible();
   await page.getByTestId('upload-handler_id_front').setInputFiles({ name: '身份证.png', mimeType: 'image/png', buffer: png });
-  await expect(page.getByTestId('attachment-row')).toHaveCount(2);
+  await expect(page.getByTestId('attachment-row')).toHaveCount(3);
   await page.getByTestId('verify-pass').click();
   await expect(page.getByTestId('real-name-status')).toHaveText('已实名核验');
   await page.getByRole('link', { name: '返回客户列表' }).click();

@@ -14,6 +14,7 @@ import { ATTACHMENT_KINDS, addAttachment, attachmentBlob } from '../../data/atta
 import { useAttachmentMaxBytes, useAttachments } from '../../data/customersHooks';
 import type { AttachmentKind, AttachmentRow } from '../../data/rows';
 import { useUiStore } from '../../state/uiStore';
+import { platform } from '../../platform';
 import { useOfficeTime } from './officeTime';
 
 function formatSize(bytes: number): string {
@@ -127,12 +128,31 @@ function AttachmentPreview({ attachment }: { attachment: AttachmentRow }) {
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
   }, [attachment.sha256]);
+  const save = async () => {
+    const blob = await attachmentBlob(attachment.sha256);
+    if (!blob) return;
+    const ext = attachment.mime === 'application/pdf' ? 'pdf' : attachment.mime === 'image/png' ? 'png' : 'jpg';
+    await platform.saveFile({
+      suggestedName: attachment.fileName,
+      data: new Uint8Array(await blob.arrayBuffer()),
+      mimeType: attachment.mime,
+      filters: [{ name: attachment.mime, extensions: [ext] }],
+    });
+  };
   if (!url) return null;
   return (
     <Box sx={{ mt: 2, border: 1, borderColor: 'divider', borderRadius: 1, p: 1 }} data-testid="attachment-preview">
-      <Link href={url} target="_blank" rel="noopener" sx={{ display: 'inline-block', mb: 1 }}>
-        {t('attachments.open')}
-      </Link>
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 1 }}>
+        {platform.kind === 'browser' && (
+          <Link href={url} target="_blank" rel="noopener">
+            {t('attachments.open')}
+          </Link>
+        )}
+        {/* The desktop window's CSP allows no embedded PDF viewer: saving a copy is how it is read there. */}
+        <Button size="small" onClick={() => void save()}>
+          {t('attachments.save')}
+        </Button>
+      </Box>
       {attachment.mime === 'application/pdf' ? (
         <object data={url} type="application/pdf" width="100%" height={480} aria-label={attachment.fileName}>
           <Typography>{attachment.fileName}</Typography>
