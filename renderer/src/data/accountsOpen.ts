@@ -5,6 +5,7 @@ import type { OutboxContext } from './outbox';
 import type { UserRow } from './rows';
 import type { StoredApplication } from './applicationsTypes';
 import { accountEventsTable, accountsTable, type StoredAccount, type StoredAccountEvent } from './accountsTypes';
+import { addDays, addMonthsClamped } from '../../../shared';
 
 /**
  * What an application does to accounts when it becomes active, inside the application's own
@@ -21,6 +22,11 @@ export function accountEventId(at: string): string {
 export function accountEvent(accountId: string, user: Pick<UserRow, 'id' | 'name'>, event: string, from: string | null, to: string, reason: string): StoredAccountEvent {
   const at = nowIso();
   return { id: accountEventId(at), accountId, at, userId: user.id, userName: user.name, event, from, to, reason };
+}
+
+/** The last day of a term of `months` starting on `openedOn`, or null without a term. */
+export function termEnd(openedOn: string, months: number): string | null {
+  return Number.isSafeInteger(months) && months > 0 ? addDays(addMonthsClamped(openedOn, months), -1) : null;
 }
 
 interface PackageAmounts {
@@ -53,6 +59,7 @@ export async function openAccountInTx(ctx: OutboxContext, app: StoredApplication
     completionReceivedOn: app.completionReceivedOn,
     openedOn: app.openedOn,
     acceptance: app.acceptance,
+    termEndsOn: termEnd(app.openedOn ?? today, app.requirement.termMonths),
     contractAmountFen: pkg?.prepaymentFen ?? 0,
     monthlyMinimumFen: pkg?.monthlyMinimumFen ?? 0,
     createdBy: user.id,

@@ -30,6 +30,8 @@ export interface StoredAccount extends EntityMeta {
   /** 实际开通日 (4008 contract 4.4): billing starts from it. */
   openedOn: string | null;
   acceptance: Acceptance | null;
+  /** Last day of the service term: opening date + the requirement's term months − 1 day. */
+  termEndsOn: string | null;
   contractAmountFen: number;
   monthlyMinimumFen: number;
   createdBy: string;

@@ -172,7 +172,7 @@ describe('status flow and permissions', () => {
     const number = await getNumber('4008123456');
     expect(number!.status).toBe('active');
     const account = await db().accounts.get(active.accountId!);
-    expect(account).toMatchObject({ status: 'active', customerId, numberDigits: '4008123456', openedOn: '2026-09-28', contractAmountFen: 360_000 });
+    expect(account).toMatchObject({ status: 'active', customerId, numberDigits: '4008123456', openedOn: '2026-09-28', termEndsOn: '2027-09-27', contractAmountFen: 360_000 });
     const names = (await db().outbox.toArray()).map((o) => o.name);
     expect(names).toContain('application.activate');
     expect(names).toContain('account.open');

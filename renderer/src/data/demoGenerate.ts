@@ -16,6 +16,7 @@ import type { ApplicationStep, StoredApplication } from './applicationsTypes';
 import type { StoredAccount, StoredAccountEvent } from './accountsTypes';
 import type { ApplicationFlowStatus } from './applicationsFlow';
 import { APPLICATION_FLOW } from './applicationsFlow';
+import { termEnd } from './accountsOpen';
 
 /**
  * The demo office (issue 4 item 7), generated deterministically from a seed: the same seed gives the
@@ -416,6 +417,7 @@ export function generateDemoOffice(input: DemoInput): DemoOffice {
       completionReceivedOn,
       openedOn,
       acceptance: app.acceptance,
+      termEndsOn: termEnd(openedOn, requirement.termMonths),
       contractAmountFen: pkg.prepaymentFen,
       monthlyMinimumFen: pkg.monthlyMinimumFen,
       createdBy: clerk.id,

@@ -128,6 +128,7 @@ export function AccountPage() {
             <Field label={t('detail.features')}>{account.features.join('、') || t('detail.none')}</Field>
             <Field label={t('detail.destinations')}>{account.requirement.destinationNumbers.join('、') || '—'}</Field>
             <Field label={t('detail.openedOn')}>{account.openedOn ?? '—'}</Field>
+            <Field label={t('detail.termEndsOn')}>{account.termEndsOn ?? '—'}</Field>
             <Field label={t('detail.acceptance')}>
               {account.acceptance ? ta(account.acceptance === 'signed' ? 'detail.acceptanceSigned' : 'detail.acceptanceDeemed') : '—'}
             </Field>
