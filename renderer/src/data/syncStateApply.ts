@@ -20,6 +20,9 @@ export const ENTITY_TABLES: Partial<Record<SyncEntity, string>> = {
   contract: 'contracts',
   account: 'accounts',
   hotlineNumber: 'numbers',
+  // billing results (issue 7): the ledger entries and monthly bills the server publishes
+  ledgerEntry: 'ledger',
+  bill: 'bills',
 };
 
 export const META_RECORD_PREFIX = 'rec:';
@@ -96,27 +99,11 @@ async function attachmentRows(customerId: string, refs: unknown, at: string): Pr
 
 /** Applies one server record (a pulled change or a reconciliation read). Call inside a transaction over syncedTables() + meta. */
 export async function applyChange(c: Change): Promise<void> {
-  const d = db();
-  const tableName = ENTITY_TABLES[c.entity];
-  if (!tableName) {
-    const key = metaRecordKey(c.entity, c.id);
-    if (c.deleted || !c.data) await d.meta.delete(key);
-    else await d.meta.put({ key, value: { entity: c.entity, id: c.id, version: c.version, data: c.data } satisfies MetaRecord });
-    return;
-  }
-  const table = d.table(tableName);
-  if (c.deleted || !c.data) {
-    await table.delete(c.id);
-    if (c.entity === 'customer') await d.attachments.where('customerId').equals(c.id).delete();
-    return;
-  }
-  if (c.entity === 'hotlineNumber') {
-    await table.put(numberRow(c, (await table.get(c.id)) as NumberRow | undefined));
-    return;
-  }
-  const existing = (await table.get(c.id)) as Record<string, unknown> | undefined;
-  const data = c.data;
-  const now = new Date().toISOString();
+  await applyChanges([c]);
+}
+
+function localRow(c: Change, existing: Record<string, unknown> | undefined, now: string): Record<string, unknown> {
+  const data = c.data ?? {};
   const row: Record<string, unknown> = {
     ...(existing ?? {}),
     ...data,
@@ -129,9 +116,51 @@ export async function applyChange(c: Change): Promise<void> {
   if (c.entity === 'customer') {
     row.searchTokens = companyNameTokens(String(data.name ?? ''));
     row.attachments ??= [];
-    await attachmentRows(c.id, row.attachments, String(row.updatedAt));
   }
-  await table.put(row);
+  return row;
+}
+
+/**
+ * Applies a page of server records with bulk reads and writes per table (a page of 1,000 is a
+ * handful of IndexedDB requests, not thousands). Later changes of the same record in the page win.
+ * Call inside a transaction over syncedTables() + meta.
+ */
+export async function applyChanges(changes: readonly Change[]): Promise<void> {
+  const d = db();
+  const last = new Map<string, Change>();
+  for (const c of changes) last.set(`${c.entity}\u0000${c.id}`, c);
+  const byTable = new Map<string, Change[]>();
+  const metaPuts: { key: string; value: MetaRecord }[] = [];
+  const metaDeletes: string[] = [];
+  for (const c of last.values()) {
+    const tableName = ENTITY_TABLES[c.entity];
+    if (!tableName) {
+      const key = metaRecordKey(c.entity, c.id);
+      if (c.deleted || !c.data) metaDeletes.push(key);
+      else metaPuts.push({ key, value: { entity: c.entity, id: c.id, version: c.version, data: c.data } });
+      continue;
+    }
+    byTable.set(tableName, [...(byTable.get(tableName) ?? []), c]);
+  }
+  if (metaDeletes.length) await d.meta.bulkDelete(metaDeletes);
+  if (metaPuts.length) await d.meta.bulkPut(metaPuts);
+  const now = new Date().toISOString();
+  for (const [tableName, list] of byTable) {
+    const table = d.table(tableName);
+    const gone = list.filter((c) => c.deleted || !c.data);
+    const live = list.filter((c) => !c.deleted && c.data);
+    if (gone.length) {
+      await table.bulkDelete(gone.map((c) => c.id));
+      for (const c of gone) if (c.entity === 'customer') await d.attachments.where('customerId').equals(c.id).delete();
+    }
+    if (!live.length) continue;
+    const existing = (await table.bulkGet(live.map((c) => c.id))) as (Record<string, unknown> | undefined)[];
+    const rows = live.map((c, i) => (c.entity === 'hotlineNumber' ? (numberRow(c, existing[i] as NumberRow | undefined) as unknown as Record<string, unknown>) : localRow(c, existing[i], now)));
+    await table.bulkPut(rows);
+    for (const r of rows) {
+      if (tableName === 'customers' && Array.isArray(r.attachments) && r.attachments.length) await attachmentRows(String(r.id), r.attachments, String(r.updatedAt));
+    }
+  }
 }
 
 /** The (entity, id, version) of every synced record this device holds, for comparison with the server's snapshot. */

@@ -96,6 +96,9 @@ export function translate(m: LocalMutation): Translation {
       const entity = entityOf(a.entity);
       return entity ? { ...(asIs as Extract<Translation, { kind: 'send' }>), target: { entity, id } } : asIs;
     }
+    case 'payment.record':
+      // the server keeps the payment's id as its ledger entry id: a refused payment's pending entry is reconciled away
+      return id ? { kind: 'send', name: m.name, args: m.args, target: { entity: 'ledgerEntry', id } } : asIs;
     case 'contract.sign':
       return typeof a.contractId === 'string' ? { kind: 'send', name: m.name, args: m.args, target: { entity: 'contract', id: a.contractId } } : asIs;
     case 'application.create':
