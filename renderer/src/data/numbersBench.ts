@@ -149,7 +149,7 @@ export function createBenchHooks(): BenchHooks {
       }
       queries.push('郑州', '星辰', '通信科技', '物流有限公司', '91410', '138', '', '华美', '杭州博远', '4008123456');
       const out: TimedQuery[] = [];
-      for (let rep = 0; rep < 3; rep++) {
+      for (let rep = 0; rep < 5; rep++) {
         for (const q of queries) out.push(await time(`search "${q}"`, async () => ({ rows: (await searchCustomers(q, 50)).length })));
       }
       return out;
@@ -179,7 +179,7 @@ export function createBenchHooks(): BenchHooks {
         ['without 4 + price ≥ 300 元', { without4: true, minPriceFen: 30_000 }],
       ];
       const out: TimedQuery[] = [];
-      for (let rep = 0; rep < 3; rep++) {
+      for (let rep = 0; rep < 5; rep++) {
         for (const [label, f] of filters) {
           out.push(await time(label, async () => {
             const p = await queryNumbers({ ...f, status: 'available' }, { pageSize: 50 });
