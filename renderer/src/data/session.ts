@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { db } from './db';
 import { PermissionError } from './errors';
 import { nowIso } from './clock';
@@ -99,7 +100,13 @@ export async function setCurrentUser(userId: string): Promise<UserRow> {
 
 /** The current user, if their role allows `action`; otherwise a PermissionError in zh-CN. */
 export async function requirePermission(action: Action): Promise<UserRow> {
-  const user = await getCurrentUser();
+  let user = await getCurrentUser();
+  // A fresh store gets its default profiles on first use, whichever area is opened first
+  // (not inside someone's transaction, which would not include the users table).
+  if (!user && !Dexie.currentTransaction) {
+    await ensureDefaultUsers();
+    user = await getCurrentUser();
+  }
   if (!user) throw new PermissionError(action, null, `请先选择当前用户，再${actionNameZh(action)}。`);
   if (!can(user.role, action)) {
     throw new PermissionError(

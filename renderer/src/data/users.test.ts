@@ -39,3 +39,11 @@ describe('session and roles', () => {
     await expect(setCurrentUser(u.id)).rejects.toBeInstanceOf(PermissionError);
   });
 });
+
+describe('a fresh store', () => {
+  it('gets its default profiles on the first guarded action, whichever area asks', async () => {
+    setDatabase(new HotlineDb(`users-fresh-${++n}`));
+    await expect(requirePermission('customer.register')).resolves.toMatchObject({ role: 'clerk' });
+    expect(await listUsers()).toHaveLength(4);
+  });
+});
