@@ -59,22 +59,32 @@ interface Candidate {
   keys: (limit: number) => Promise<string[]>;
 }
 
+/**
+ * A grade that most of a pool has — the catch-all rule, or one built only on "no 4" (about half of
+ * all numbers) — is never a small range: probing its index would only cost time.
+ */
+function isBulkGrade(rule: StoredGradeRule | undefined): boolean {
+  return !!rule && rule.patterns.every((p) => p === 'no4');
+}
+
 /** Index ranges that could serve this query; each holds every match (and maybe more). */
-function candidates(q: PickerQuery): Candidate[] {
+function candidates(q: PickerQuery, rules: readonly StoredGradeRule[]): Candidate[] {
+  const bulk = rules.filter(isBulkGrade);
   const t = db().numbers;
   const out: Candidate[] = [];
   const keysOf = (c: Collection<NumberRow, string>, limit: number) => c.limit(limit).primaryKeys() as Promise<string[]>;
   if (q.pattern && q.pattern !== 'no4') out.push({ name: 'pattern', keys: (n) => keysOf(t.where('patterns').equals(q.pattern!), n) });
-  if (q.status && q.grade) out.push({ name: 'grade', keys: (n) => keysOf(t.where('[status+grade]').equals([q.status!, q.grade!]), n) });
+  if (q.status && q.grade && !isBulkGrade(rules.find((r) => r.id === q.grade))) out.push({ name: 'grade', keys: (n) => keysOf(t.where('[status+grade]').equals([q.status!, q.grade!]), n) });
   if (q.tail && q.tail.length >= 2) {
     // every 4-digit tail ending with the given digits: 1 key for 4+ digits, 10 for three, 100 for two
     const free = Math.max(0, 4 - q.tail.length);
     const tails = Array.from({ length: 10 ** free }, (_, i) => (free ? String(i).padStart(free, '0') : '') + q.tail!.slice(-4 + free));
     out.push({ name: 'tail', keys: async (n) => (await Promise.all(tails.map((x) => keysOf(t.where('tail').equals(x), n)))).flat() });
   }
-  if (q.status && (q.minPriceFen !== undefined || q.maxPriceFen !== undefined)) {
-    const lo = q.minPriceFen ?? 0;
-    const hi = q.maxPriceFen ?? Number.MAX_SAFE_INTEGER;
+  const lo = q.minPriceFen ?? 0;
+  const hi = q.maxPriceFen ?? Number.MAX_SAFE_INTEGER;
+  const bandHoldsBulk = bulk.some((r) => r.priceFen >= lo && r.priceFen <= hi);
+  if (q.status && (q.minPriceFen !== undefined || q.maxPriceFen !== undefined) && !bandHoldsBulk) {
     out.push({ name: 'price', keys: (n) => keysOf(t.where('[status+priceFen]').between([q.status!, lo], [q.status!, hi], true, true), n) });
   }
   // The pool list asks for a status that may be rare (reserved, cooling); 'available' never is.
@@ -116,7 +126,7 @@ export async function queryNumbers(
   return d.transaction('r', d.numbers, d.gradeRules, async () => {
     const rules = await listGradeRules();
     const test = keyPredicate(q, rules);
-    const cands = opts.selectiveLimit === 0 ? [] : candidates(q);
+    const cands = opts.selectiveLimit === 0 ? [] : candidates(q, rules);
     const keySets = await Promise.all(cands.map((c) => c.keys(KEYS_LIMIT + 1)));
     let best: string[] | null = null;
     for (const keys of keySets) if (keys.length <= KEYS_LIMIT && (!best || keys.length < best.length)) best = keys;
