@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { getCachedSession } from './auth';
 import { db } from './db';
 import { PermissionError } from './errors';
 import { nowIso } from './clock';
@@ -90,10 +91,24 @@ export async function getCurrentUser(): Promise<UserRow | null> {
   return user && user.active && !user.deletedAt ? user : null;
 }
 
+/**
+ * The user a sync login fixed for this device, if any. Once a device has logged in to the server,
+ * who works here is decided by that login (auth.ts adopts the server's user), not by a local pick:
+ * otherwise a clerk could switch to a local "manager" profile and approve things offline.
+ */
+export async function loginUserId(): Promise<string | null> {
+  const cached = await getCachedSession();
+  return cached?.session.user.id ?? null;
+}
+
 export async function setCurrentUser(userId: string): Promise<UserRow> {
   const d = db();
   const user = await d.users.get(userId);
   if (!user || !user.active) throw new PermissionError('session.switch', null, '所选用户不存在或已停用。');
+  const fixed = await loginUserId();
+  if (fixed && fixed !== userId) {
+    throw new PermissionError('session.switch', user.role, '本机已登录同步服务器，当前用户由登录决定；换人请退出后用自己的账号登录。');
+  }
   await d.meta.put({ key: CURRENT_USER_KEY, value: user.id });
   return user;
 }

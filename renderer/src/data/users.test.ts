@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { HotlineDb, setDatabase } from './db';
+import { HotlineDb, db, setDatabase } from './db';
 import { PermissionError, ValidationError } from './errors';
 import { ensureDefaultUsers, getCurrentUser, requirePermission, setCurrentUser } from './session';
 import { createUser, listUsers, updateUser } from './users';
@@ -45,5 +45,15 @@ describe('a fresh store', () => {
     setDatabase(new HotlineDb(`users-fresh-${++n}`));
     await expect(requirePermission('customer.register')).resolves.toMatchObject({ role: 'clerk' });
     expect(await listUsers()).toHaveLength(4);
+  });
+});
+
+describe('after a sync login', () => {
+  it('the login decides the current user: no switching to a local manager profile', async () => {
+    const manager = await byRole('manager');
+    const clerk = await byRole('clerk');
+    await db().meta.put({ key: 'auth.session', value: { session: { user: { id: clerk.id } } } });
+    await expect(setCurrentUser(manager.id)).rejects.toThrow('当前用户由登录决定');
+    await expect(setCurrentUser(clerk.id)).resolves.toMatchObject({ id: clerk.id });
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { ensureDefaultUsers, getCurrentUser } from './session';
+import { ensureDefaultUsers, getCurrentUser, loginUserId } from './session';
 import { listUsers } from './users';
 import type { UserRow } from './rows';
 
@@ -17,4 +17,9 @@ export function useCurrentUser(): UserRow | null | undefined {
 
 export function useUsers(): UserRow[] | undefined {
   return useLiveQuery(() => listUsers(), []);
+}
+
+/** The user a sync login fixed for this device (`null`: none, local profiles may be switched). */
+export function useLoginUserId(): string | null | undefined {
+  return useLiveQuery(() => loginUserId(), []);
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { setCurrentUser } from '../../data/session';
-import { useCurrentUser, useUsers } from '../../data/usersHooks';
+import { useCurrentUser, useLoginUserId, useUsers } from '../../data/usersHooks';
 import { useUiStore } from '../../state/uiStore';
 
 /**
@@ -13,6 +13,7 @@ export function CurrentUserSwitch() {
   const { t } = useTranslation('users');
   const current = useCurrentUser();
   const users = useUsers();
+  const loginUser = useLoginUserId();
   const showSnackbar = useUiStore((s) => s.showSnackbar);
   if (!users || current === undefined) return null;
 
@@ -31,6 +32,8 @@ export function CurrentUserSwitch() {
       size="small"
       label={t('current')}
       value={current?.id ?? ''}
+      // after a sync login the login decides who works here (session.ts)
+      disabled={Boolean(loginUser)}
       onChange={(e) => void onChange(e.target.value)}
       sx={{ minWidth: 180 }}
       slotProps={{ htmlInput: { 'data-testid': 'current-user' } }}
