@@ -56,7 +56,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** Creates offices and users in a fresh data dir (one tsx process, the server's own modules). */
-function seed(dataDir: string, offices: SeedOffice[], users: SeedUser[]): Record<string, string> {
+function seed(dataDir: string, offices: SeedOffice[], users: SeedUser[], extra = ''): Record<string, string> {
   const script = path.join(dataDir, '..', `seed-${path.basename(dataDir)}.mts`);
   const index = path.join(ROOT, 'server', 'src', 'index.ts');
   writeFileSync(
@@ -64,16 +64,18 @@ function seed(dataDir: string, offices: SeedOffice[], users: SeedUser[]): Record
     `import { openDb, migrate, createOffice, createUser } from ${JSON.stringify(index)};
 const offices = ${JSON.stringify(offices)};
 const users = ${JSON.stringify(users)};
+const ROOT = ${JSON.stringify(ROOT)};
 const db = await openDb({ dataDir: ${JSON.stringify(dataDir)} });
 await migrate(db);
 const ids = {};
 for (const o of offices) ids[o.prefix] = (await createOffice(db, o)).id;
 for (const u of users) await createUser(db, { username: u.username, password: u.password, role: u.role, displayName: u.displayName, officeIds: [ids[u.office]] }, 10);
+${extra}
 await db.close();
 console.log('SEED ' + JSON.stringify(ids));
 `,
   );
-  const r = spawnSync(TSX, [script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(TSX, [script], { cwd: ROOT, encoding: 'utf8', timeout: 900_000, maxBuffer: 64 * 1024 * 1024 });
   rmSync(script, { force: true });
   const line = r.stdout.split('\n').find((l) => l.startsWith('SEED '));
   if (r.status !== 0 || !line) throw new Error(`seeding the sync server failed: ${r.stderr || r.stdout}`);
@@ -95,10 +97,15 @@ async function waitReady(url: string, child: ChildProcess, out: () => string, ti
   throw new Error(`sync server not ready after ${timeoutMs} ms: ${out()}`);
 }
 
-export async function startSyncServer(opts: { offices: SeedOffice[]; users: SeedUser[]; env?: Record<string, string> }): Promise<SyncServerHandle> {
+/**
+ * `extraSeed`: JavaScript run in the seeding process after the offices and users exist, with
+ * `db` (the open server database), `ids` (office prefix → id) and `ROOT` in scope — the benchmark
+ * writes its 120k records through the server's own change log this way.
+ */
+export async function startSyncServer(opts: { offices: SeedOffice[]; users: SeedUser[]; env?: Record<string, string>; extraSeed?: string }): Promise<SyncServerHandle> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hotline-sync-'));
   const pgDir = path.join(dataDir, 'pglite');
-  const offices = seed(pgDir, opts.offices, opts.users);
+  const offices = seed(pgDir, opts.offices, opts.users, opts.extraSeed);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;

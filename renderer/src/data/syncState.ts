@@ -1,7 +1,7 @@
 import type { Change, MutationResult, PullCursor, Rejection } from '../../../shared/sync/index';
 import { db } from './db';
 import { clientId as deviceId } from './outbox';
-import { applyChange, ENTITY_TABLES, metaRecordKey, syncedTables } from './syncStateApply';
+import { applyChange, applyChanges, ENTITY_TABLES, metaRecordKey, syncedTables } from './syncStateApply';
 import type { OutboxRow } from './rows';
 
 /**
@@ -137,15 +137,10 @@ export async function settlePushed(results: MutationResult[], skipped: number[])
 export async function applyPulledPage(changes: Change[], cursor: PullCursor, officeId: string, pendingKeys: ReadonlySet<string>): Promise<number> {
   const d = db();
   return d.transaction('rw', [...syncedTables(), d.meta], async () => {
-    let applied = 0;
-    for (const c of changes) {
-      if (c.officeId !== officeId) continue;
-      if (pendingKeys.has(`${c.entity}:${c.id}`)) continue;
-      await applyChange(c);
-      applied++;
-    }
+    const mine = changes.filter((c) => c.officeId === officeId && !pendingKeys.has(`${c.entity}:${c.id}`));
+    await applyChanges(mine);
     await d.meta.put({ key: CURSOR, value: { ...cursor } });
-    return applied;
+    return mine.length;
   });
 }
 

@@ -196,17 +196,23 @@ export class SyncEngine {
       const officeId = officeOf(cached);
       await bindStoreToOffice(officeId);
       const cid = await syncClientId(cached.session.user.id);
+      const t0 = performance.now();
       await pushAll(api, cid, officeId, this.options.pushBatch);
+      const t1 = performance.now();
       set({ phase: 'attachments' });
       await uploadPending(api, officeId, (done, total) => set({ attachmentsDone: done, attachmentsTotal: total }));
+      const t2 = performance.now();
       set({ phase: 'pull' });
       const serverTime = await pullAll(api, cid, officeId, this.options.pullPage);
+      const t3 = performance.now();
       set({ phase: 'attachments' });
       const up = useSyncStatus.getState().progress;
       await downloadMissing(api, officeId, (done, total) => set({ attachmentsDone: up.attachmentsDone + done, attachmentsTotal: up.attachmentsTotal + total }));
       const at = serverTime ?? new Date().toISOString();
       await setLastSyncAt(at);
-      useSyncStatus.setState({ lastSyncAt: at, lastError: null, attempt: 0, nextRetryAt: null });
+      const t4 = performance.now();
+      const lastTimings = { pushMs: Math.round(t1 - t0), attachmentsMs: Math.round(t2 - t1 + (t4 - t3)), pullMs: Math.round(t3 - t2), totalMs: Math.round(t4 - t0) };
+      useSyncStatus.setState({ lastSyncAt: at, lastError: null, attempt: 0, nextRetryAt: null, lastTimings });
       set({ phase: 'done', remaining: await pendingCount() });
     } catch (e) {
       const transient = isTransient(e);

@@ -37,6 +37,8 @@ export interface SyncStatus {
   attempt: number;
   /** rejected mutations in the last run */
   lastRejected: number;
+  /** how long each phase of the last successful run took (ms), for the benchmark and support */
+  lastTimings: { pushMs: number; attachmentsMs: number; pullMs: number; totalMs: number } | null;
 }
 
 export const EMPTY_PROGRESS: SyncProgress = { phase: 'idle', pushed: 0, pulled: 0, remaining: 0, attachmentsDone: 0, attachmentsTotal: 0, pages: 0 };
@@ -50,4 +52,5 @@ export const useSyncStatus = create<SyncStatus>(() => ({
   nextRetryAt: null,
   attempt: 0,
   lastRejected: 0,
+  lastTimings: null,
 }));
