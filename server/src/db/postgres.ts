@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { normaliseRows, type Db, type Isolation, type Queryable } from './types';
+import { attachClient } from './copy';
 
 // int8 (counts, versions, sizes) fit comfortably in a double here; parse them as numbers.
 const types = {
@@ -36,7 +37,7 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
       let broken = false;
       try {
         await client.query(o?.isolation ? `BEGIN ISOLATION LEVEL ${o.isolation.toUpperCase()}` : 'BEGIN');
-        const out = await fn(wrap(client));
+        const out = await fn(attachClient(wrap(client), client));
         await client.query('COMMIT');
         return out;
       } catch (e) {

@@ -1,0 +1,163 @@
+/**
+ * Issue 7 item 9: billing speed on PostgreSQL.
+ *
+ *   1. A carrier CSV of N call records (default 1,000,000) for M accounts (default 10,000) is
+ *      written to a temporary file.
+ *   2. Plain COPY: the same file loaded by PostgreSQL's own `COPY … FROM '<file>' CSV` into a bare
+ *      table of the file's columns — the floor for getting those bytes into the database.
+ *   3. Ours: `importCallFile` on the same bytes — parse (papaparse), map and validate every row,
+ *      match each number to its account, rate it (billable minutes × the package tariff), insert
+ *      into call_records in one transaction with the duplicate check (primary key). Goal: ≤ 3× COPY.
+ *   4. The monthly billing run for the M accounts (usage against the minimum, features, ledger,
+ *      bills, change-log records), then a re-run (changes nothing), then a collections day.
+ *
+ * Needs PostgreSQL (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local test database);
+ * uses a scratch database dropped afterwards. Scale with BILLING_BENCH_CALLS / BILLING_BENCH_ACCOUNTS.
+ * Prints the figures and writes bench/results/billing.json. No threshold fails anything.
+ *
+ * Run: `npm run bench -- billing` or `npx tsx bench/billing.ts`.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, chmodSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createOffice, createScratchDatabase, migrate, openDb, type Db } from '../server/src/index';
+import { importCallFile } from '../server/src/billing/callImport';
+import { putRecords } from '../server/src/billing/records';
+import { runBilling } from '../server/src/billing/run';
+import { runCollections } from '../server/src/billing/collections';
+import { loadBillingSettings } from '../server/src/billing/settings';
+import { appendLedger } from '../server/src/billing/ledger';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const CALLS = Number(process.env.BILLING_BENCH_CALLS ?? 1_000_000);
+const ACCOUNTS = Number(process.env.BILLING_BENCH_ACCOUNTS ?? 10_000);
+const URL_ = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+const seconds = (t0: number) => Math.round(performance.now() - t0) / 1000;
+const hotline = (i: number) => `4008${String(100000 + i).padStart(6, '0')}`;
+
+/** A deterministic pseudo-random sequence, so every run imports the same file. */
+function lcg(seed: number) {
+  let s = seed >>> 0;
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+}
+
+function writeCsv(file: string): number {
+  const rnd = lcg(400);
+  const lines: string[] = ['流水号,计费号码,主叫号码,被叫号码,开始时间,通话时长,话费'];
+  let minutes = 0;
+  for (let i = 0; i < CALLS; i++) {
+    const acct = Math.floor(rnd() * ACCOUNTS);
+    const day = 1 + Math.floor(rnd() * 30);
+    const secs = Math.floor(rnd() * 86_400);
+    const dur = Math.floor(rnd() * 600);
+    minutes += Math.ceil(dur / 60);
+    const hh = String(Math.floor(secs / 3600)).padStart(2, '0');
+    const mm = String(Math.floor((secs % 3600) / 60)).padStart(2, '0');
+    const ss = String(secs % 60).padStart(2, '0');
+    lines.push(`CDR${String(i).padStart(9, '0')},${hotline(acct)},138${String(i % 100_000_000).padStart(8, '0')},0371678${String(acct % 10_000).padStart(5, '0')},2026-11-${String(day).padStart(2, '0')} ${hh}:${mm}:${ss},${dur},${(Math.ceil(dur / 60) * 0.2).toFixed(2)}`);
+  }
+  writeFileSync(file, lines.join('\n') + '\n');
+  chmodSync(file, 0o644);
+  return minutes;
+}
+
+async function seedOffice(db: Db): Promise<string> {
+  const office = await createOffice(db, { name: '压测营业厅', prefix: `BENCH${Date.now() % 100000}` });
+  const pkg = randomUUID();
+  await db.transaction(async (tx) => {
+    const writes = [
+      { entity: 'package' as const, id: pkg, data: { name: '标准套餐', monthlyMinimumFen: 10_000, tariffFenPerMinute: 20, includedMinutes: 100, featureFees: [{ name: '彩铃', monthlyFen: 500 }] } },
+    ];
+    for (let i = 0; i < ACCOUNTS; i++) {
+      writes.push({
+        entity: 'account' as never,
+        id: `acct-${i}`,
+        data: { no: `ACC-${i}`, numberDigits: hotline(i), packageId: pkg, status: 'active', stateSince: '2026-01-01', openedOn: i % 10 === 0 ? '2026-11-16' : '2026-01-01', features: i % 2 ? ['彩铃'] : [], monthlyMinimumFen: 10_000 } as never,
+      });
+    }
+    await putRecords(tx, office.id, writes);
+    // every account prepaid 150 元 in October
+    await appendLedger(tx, office.id, Array.from({ length: ACCOUNTS }, (_, i) => ({ accountId: `acct-${i}`, kind: 'prepayment' as const, amountFen: 15_000, effectiveOn: '2026-10-01', method: 'cash' as const })));
+  });
+  return office.id;
+}
+
+async function main() {
+  const scratch = await createScratchDatabase(URL_, `hotline_bench_${process.pid}`);
+  const db = await openDb({ databaseUrl: scratch.url, poolSize: 2 });
+  const dir = path.join(os.tmpdir(), `hotline-bench-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  chmodSync(dir, 0o755);
+  const file = path.join(dir, 'calls.csv');
+  try {
+    await migrate(db);
+    let t0 = performance.now();
+    const totalMinutes = writeCsv(file);
+    const generateS = seconds(t0);
+    const bytes = statSync(file).size;
+    console.log(`carrier file: ${CALLS.toLocaleString()} calls for ${ACCOUNTS.toLocaleString()} accounts, ${(bytes / 1e6).toFixed(1)} MB (${generateS} s to write)`);
+
+    t0 = performance.now();
+    const officeId = await seedOffice(db);
+    const seedS = seconds(t0);
+
+    // Plain COPY of the same file into a bare table of its columns (server-side file read).
+    await db.exec('CREATE TABLE copy_floor (id text, hotline text, caller text, forwarded_to text, start_at timestamp, duration_s integer, fee numeric)');
+    t0 = performance.now();
+    await db.query(`COPY copy_floor FROM '${file.replace(/'/g, "''")}' WITH (FORMAT csv, HEADER true)`);
+    const copyS = seconds(t0);
+    const copied = (await db.query<{ n: number }>('SELECT COUNT(*) AS n FROM copy_floor')).rows[0]!.n;
+    console.log(`plain COPY: ${copied.toLocaleString()} rows in ${copyS} s`);
+
+    const mapping = { columns: { carrierRecordId: '流水号', hotline: '计费号码', caller: '主叫号码', forwardedTo: '被叫号码', startAt: '开始时间', durationSeconds: '通话时长', feeFen: '话费' }, feeUnit: 'yuan' as const };
+    t0 = performance.now();
+    const imported = await importCallFile(db, officeId, null, { carrier: 'telecom', fileName: 'calls.csv', format: 'csv', bytes: readFileSync(file), mapping });
+    const importS = seconds(t0);
+    const ratio = Math.round((importS / copyS) * 100) / 100;
+    console.log(`import + rate: ${imported.imported.toLocaleString()} rows in ${importS} s = ${ratio}× COPY (goal ≤ 3×)`);
+
+    const settings = await loadBillingSettings(db, officeId);
+    t0 = performance.now();
+    const run = await db.transaction((tx) => runBilling(tx, officeId, '2026-11', '2026-12-01', settings, null));
+    const runS = seconds(t0);
+    console.log(`billing run 2026-11: ${run.billsCreated.toLocaleString()} bills, ${(run.totalFen / 100).toFixed(2)} 元, ${runS} s`);
+    t0 = performance.now();
+    const rerun = await db.transaction((tx) => runBilling(tx, officeId, '2026-11', '2026-12-01', settings, null));
+    const rerunS = seconds(t0);
+    console.log(`re-run: ${rerun.billsCreated} bills created, ${rerun.billsExisting.toLocaleString()} existing, ${rerunS} s`);
+    const minutesBilled = (await db.query<{ m: number }>('SELECT SUM(total_minutes)::bigint AS m FROM bills WHERE office_id = $1', [officeId])).rows[0]!.m;
+    t0 = performance.now();
+    const coll = await db.transaction((tx) => runCollections(tx, officeId, '2026-12-16', settings));
+    const collectionsS = seconds(t0);
+    console.log(`collections 2026-12-16: ${coll.accountsChecked.toLocaleString()} accounts, ${coll.lateFeeEntries.toLocaleString()} late fees, ${coll.actions.length.toLocaleString()} actions, ${collectionsS} s`);
+
+    const result = {
+      bench: 'billing',
+      ok: true,
+      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, database: 'postgresql' },
+      scale: { calls: CALLS, accounts: ACCOUNTS, fileMB: Math.round(bytes / 1e5) / 10 },
+      seedSeconds: seedS,
+      plainCopySeconds: copyS,
+      import: { seconds: importS, ratioToCopy: ratio, goalRatio: 3, withinGoal: ratio <= 3, rowsPerSecond: Math.round(imported.imported / importS), ...imported },
+      billingRun: { seconds: runS, bills: run.billsCreated, totalFen: run.totalFen, minutesBilled, minutesInFile: totalMinutes },
+      billingReRun: { seconds: rerunS, billsCreated: rerun.billsCreated, billsExisting: rerun.billsExisting },
+      collections: { seconds: collectionsS, accounts: coll.accountsChecked, lateFeeEntries: coll.lateFeeEntries, actions: coll.actions.length },
+      at: new Date().toISOString(),
+    };
+    mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+    writeFileSync(path.join(root, 'bench/results/billing.json'), JSON.stringify(result, null, 2) + '\n');
+    console.log('→ bench/results/billing.json');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await db.close();
+    await scratch.drop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
