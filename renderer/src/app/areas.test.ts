@@ -10,7 +10,7 @@ function lookup(language: string, key: string): unknown {
 // That every area's module loads and renders is proven in the browser (tests/shell.spec.ts).
 describe('area registry', () => {
   it('lists the areas of the application in navigation order, each once', () => {
-    expect(AREAS.map((a) => a.id)).toEqual(['customers', 'numbers', 'packages', 'applications', 'contracts', 'billing', 'sync', 'settings']);
+    expect(AREAS.map((a) => a.id)).toEqual(['customers', 'numbers', 'packages', 'applications', 'contracts', 'billing', 'dashboard', 'sync', 'settings']);
   });
 
   it('has a label for every area in every language', () => {

@@ -7,6 +7,7 @@ import AssignmentIcon from '@mui/icons-material/Assignment';
 import DescriptionIcon from '@mui/icons-material/Description';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import SyncIcon from '@mui/icons-material/Sync';
+import InsightsIcon from '@mui/icons-material/Insights';
 import SettingsIcon from '@mui/icons-material/Settings';
 
 /**
@@ -36,7 +37,7 @@ export function defineArea(id: string, icon: ComponentType<SvgIconProps>, load: 
 }
 
 /** Placeholder for areas not built yet: a clear "not available yet" page. */
-const notYetBuilt = () => import('./pages/NotAvailablePage');
+export const notYetBuilt = () => import('./pages/NotAvailablePage');
 
 export const AREAS: readonly Area[] = [
   defineArea('customers', PeopleIcon, () => import('../areas/customers/CustomersArea')),
@@ -44,7 +45,8 @@ export const AREAS: readonly Area[] = [
   defineArea('packages', LocalOfferIcon, () => import('../areas/packages/PackagesArea')),
   defineArea('applications', AssignmentIcon, () => import('../areas/applications/ApplicationsArea')),
   defineArea('contracts', DescriptionIcon, () => import('../areas/contracts/ContractsArea')),
-  defineArea('billing', ReceiptLongIcon, notYetBuilt),
+  defineArea('billing', ReceiptLongIcon, () => import('../areas/billing/BillingArea')),
+  defineArea('dashboard', InsightsIcon, () => import('../areas/dashboard/DashboardArea'), 'dashboard:title'),
   defineArea('sync', SyncIcon, () => import('../areas/sync/SyncArea')),
   defineArea('settings', SettingsIcon, () => import('../areas/settings/SettingsPage')),
 ];

@@ -21,6 +21,7 @@ describe('dashboard figures', () => {
     setDatabase(new HotlineDb(`dashboard-test-${++n}`));
     setClock('2026-11-02T02:00:00.000Z');
     ({ accountId } = await seedBillingAccount());
+    await actAs('manager');
   });
 
   it('months ending a month, across a year', () => {
@@ -111,5 +112,14 @@ describe('dashboard figures', () => {
     expect(ws.getCell('B2').value).toBe(6007.14);
     expect(ws.getCell('B3').value).toBe(0.29);
     expect(ws.getCell('B2').numFmt).toBe('#,##0.00');
+  });
+});
+
+describe('dashboard permission', () => {
+  it('is for managers: a clerk is refused', async () => {
+    setDatabase(new HotlineDb(`dashboard-test-${++n}`));
+    setClock('2026-11-02T02:00:00.000Z');
+    await seedBillingAccount();
+    await expect(loadDashboard()).rejects.toThrow('无权查看报表');
   });
 });

@@ -1,6 +1,7 @@
 import { db } from './db';
 import { ledgerByAccount, accountFacts, type ReminderRow } from './billing';
 import { officeToday } from './ledger';
+import { requirePermission } from './session';
 import { addDays, daysBetween, type LedgerKind } from '../../../shared';
 import type { NumberRow } from './rows';
 
@@ -133,7 +134,9 @@ async function gradeStates(): Promise<GradeStateRow[]> {
   return [...rows.values(), ordinary].filter((r) => r.total > 0 || r.gradeId !== '');
 }
 
+/** The figures for managers (and admins): 'report.view'. */
 export async function loadDashboard(opts: { today?: string; months?: number; expiringDays?: number } = {}): Promise<DashboardData> {
+  await requirePermission('report.view');
   const today = opts.today ?? (await officeToday());
   const months = monthsEnding(today.slice(0, 7), opts.months ?? 12);
   const ledgers = await ledgerByAccount();

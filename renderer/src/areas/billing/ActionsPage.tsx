@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useBillingActions } from '../../data/billingHooks';
+import { useCurrentUser } from '../../data/usersHooks';
+import { reverseBillingAction } from '../../data/billing';
+import { ValidationError } from '../../data/errors';
+import type { StoredBillingAction } from '../../data/ledgerTypes';
+import { can } from '../../../../shared';
+
+function ReverseDialog({ action, onClose }: { action: StoredBillingAction; onClose: () => void }) {
+  const { t } = useTranslation('billing');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  async function save() {
+    try {
+      await reverseBillingAction(action.id, reason);
+      onClose();
+    } catch (e) {
+      setError(e instanceof ValidationError ? Object.values(e.fields).join('；') : (e as Error).message);
+    }
+  }
+  return (
+    <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
+      <DialogTitle>{t('actions.dialogTitle')}</DialogTitle>
+      <DialogContent>
+        <Typography sx={{ mb: 2 }}>
+          {action.onDate} · {t(`actions.kinds.${action.action}`)} · {action.reason}
+        </Typography>
+        <TextField fullWidth multiline minRows={2} label={t('actions.reasonLabel')} value={reason} onChange={(e) => setReason(e.target.value)} error={!!error} helperText={error} slotProps={{ htmlInput: { 'data-testid': 'reverse-reason' } }} />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{t('actions.cancel')}</Button>
+        <Button variant="contained" color="warning" onClick={() => void save()} data-testid="reverse-confirm">
+          {t('actions.confirm')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/** The collections job's log (synced from the server); a manager reverses an automatic action with a reason. */
+export function ActionsPage() {
+  const { t } = useTranslation('billing');
+  const rows = useBillingActions();
+  const user = useCurrentUser();
+  const [target, setTarget] = useState<StoredBillingAction | null>(null);
+  const manager = !!user && can(user.role, 'account.suspend');
+  if (!rows) return <LinearProgress />;
+  return (
+    <>
+      {!manager && <Alert severity="info" sx={{ mb: 2 }}>{t('actions.managerOnly')}</Alert>}
+      <Paper variant="outlined">
+        <Table size="small" aria-label={t('tabs.actions')} data-testid="actions-table">
+          <TableHead>
+            <TableRow>
+              {(['date', 'account', 'action', 'reason', 'automatic', 'state'] as const).map((c) => (
+                <TableCell key={c}>{t(`actions.columns.${c}`)}</TableCell>
+              ))}
+              <TableCell />
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map((a) => (
+              <TableRow key={a.id}>
+                <TableCell>{a.onDate}</TableCell>
+                <TableCell sx={{ fontFamily: 'monospace' }}>{a.accountId}</TableCell>
+                <TableCell>{t(`actions.kinds.${a.action}`)}</TableCell>
+                <TableCell>{a.reason}</TableCell>
+                <TableCell>{a.automatic ? t('actions.automatic') : t('actions.manual')}</TableCell>
+                <TableCell>{a.reversedAt ? <Chip size="small" label={`${t('actions.reversed')}：${a.reversalReason ?? ''}`} /> : ''}</TableCell>
+                <TableCell>
+                  {a.automatic && !a.reversedAt && (
+                    <Button size="small" disabled={!manager} onClick={() => setTarget(a)}>
+                      {t('actions.reverse')}
+                    </Button>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        {rows.length === 0 && (
+          <Typography sx={{ p: 2 }} color="text.secondary">
+            {t('actions.empty')}
+          </Typography>
+        )}
+      </Paper>
+      {target && <ReverseDialog action={target} onClose={() => setTarget(null)} />}
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useBillingSettings } from '../../data/billingHooks';
+import { useCurrentUser } from '../../data/usersHooks';
+import { saveBillingSettings } from '../../data/billingSettings';
+import { ValidationError } from '../../data/errors';
+import { can } from '../../../../shared';
+
+const FIELDS = ['renewalFloorMonthlyMinimums', 'lowBalanceMonths', 'expiringWithinDays'] as const;
+type Field = (typeof FIELDS)[number];
+const LABELS: Record<Field, string> = { renewalFloorMonthlyMinimums: 'renewalFloor', lowBalanceMonths: 'lowBalanceMonths', expiringWithinDays: 'expiringWithinDays' };
+
+/** The office's billing settings a manager edits here: the renewal policy floor and the reminder thresholds. */
+export function BillingSettingsPage() {
+  const { t } = useTranslation('billing');
+  const settings = useBillingSettings();
+  const user = useCurrentUser();
+  const [values, setValues] = useState<Record<Field, string> | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (settings && !values) setValues({ renewalFloorMonthlyMinimums: String(settings.renewalFloorMonthlyMinimums), lowBalanceMonths: String(settings.lowBalanceMonths), expiringWithinDays: String(settings.expiringWithinDays) });
+  }, [settings, values]);
+  if (!settings || !values) return <LinearProgress />;
+  const manager = !!user && can(user.role, 'settings.edit');
+
+  async function save() {
+    setErrors({});
+    setSaved(false);
+    try {
+      // a blank or non-numeric field goes to the schema as NaN, which names the field in its message
+      const patch = Object.fromEntries(FIELDS.map((f) => [f, values![f].trim() === '' ? Number.NaN : Number(values![f])]));
+      await saveBillingSettings(patch);
+      setSaved(true);
+    } catch (e) {
+      setErrors(e instanceof ValidationError ? e.fields : { form: (e as Error).message });
+    }
+  }
+
+  return (
+    <Paper variant="outlined" sx={{ p: 2, maxWidth: 560 }}>
+      {!manager && <Alert severity="info" sx={{ mb: 2 }}>{t('settings.managerOnly')}</Alert>}
+      <Stack spacing={2}>
+        {FIELDS.map((f) => (
+          <TextField
+            key={f}
+            type="number"
+            label={t(`settings.${LABELS[f]}`)}
+            value={values[f]}
+            disabled={!manager}
+            onChange={(e) => setValues({ ...values, [f]: e.target.value })}
+            error={!!errors[f]}
+            helperText={errors[f] ?? (f === 'renewalFloorMonthlyMinimums' ? t('settings.renewalFloorHint') : undefined)}
+            slotProps={{ htmlInput: { 'data-testid': `setting-${f}` } }}
+          />
+        ))}
+        {errors.form && <Alert severity="error">{errors.form}</Alert>}
+        {saved && <Alert severity="success">{t('settings.saved')}</Alert>}
+        <Button variant="contained" disabled={!manager} onClick={() => void save()} sx={{ alignSelf: 'flex-start' }} data-testid="settings-save">
+          {t('settings.save')}
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
