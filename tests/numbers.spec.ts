@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import type {} from '../renderer/src/data/clock';
 
 // 号码池 end to end, on the built renderer with its real IndexedDB: a numbers file with bad rows
@@ -104,6 +105,28 @@ test('a file with bad rows imports nothing and names each row; the fixed file im
   await importCsv(page, 'numbers-fixed.csv', GOOD_CSV);
   await expect(page.getByTestId('import-error-row')).toHaveCount(7);
   await expect(page.getByTestId('import-error-row').first()).toContainText('已在号码池中');
+});
+
+test('an XLSX file imports through the same mapping step (numbers typed as numbers, a title line above the header)', async ({ page }) => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('号码');
+  ws.addRow(['电信 400 号码分配清单']);
+  ws.addRow(['备注', '400号码']);
+  ws.addRow(['', 4008001234]);
+  ws.addRow(['顺子', '400-123-4567']);
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  await page.goto('/#/numbers');
+  await switchUser(page, 'manager');
+  await page.getByTestId('open-import').click();
+  await page.getByTestId('import-file').setInputFiles({ name: 'numbers.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+  // the title line is skipped, the header found on row 2 and the 号码 column guessed from it
+  await expect(page.getByTestId('map-number')).toContainText('400号码');
+  await page.getByTestId('import-run').click();
+  await expect(page.getByText('已导入 2 个号码')).toBeVisible();
+  const grid = page.getByTestId('pool-grid');
+  await expect(grid).toContainText('400-800-1234');
+  await expect(grid).toContainText('400-123-4567');
+  expect(await numberCount(page)).toBe(2);
 });
 
 test('a clerk may not import numbers: the repository refuses, whatever the UI shows', async ({ page }) => {

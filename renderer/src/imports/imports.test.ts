@@ -20,6 +20,12 @@ describe('CSV', () => {
     ]);
   });
 
+  it('skips a title line above the header', () => {
+    const t = parseCsvText('电信 400 号码分配清单\n序号,号码\n1,4008001234\n2,4008001235');
+    expect(t.headers).toEqual(['序号', '号码']);
+    expect(t.rows.map((r) => r.rowNumber)).toEqual([3, 4]);
+  });
+
   it('treats an all-numeric first row as data, not as a header', () => {
     const t = parseCsvText('4008001234\n4008001235');
     expect(t.headers).toEqual(['列1']);

@@ -10,21 +10,26 @@ export interface SourceTable {
   rows: SourceRow[];
 }
 
+/** A cell that holds a number or code (digits and separators only), not a column title. */
+const looksNumeric = (c: string) => /\d/.test(c) && /^[\d\s+\-().]+$/.test(c);
+
 /**
- * Turns raw rows into headers + numbered data rows. The first non-empty row is the header when it
- * holds any non-numeric text (a carrier's export has "号码,备注"); otherwise the file has no header
- * and columns are named 列1, 列2, … so a person can still map them.
+ * Turns raw rows into headers + numbered data rows. Carriers' exports often put a title line
+ * ("电信 400 号码分配清单") above the header, so the header is the last row without any numeric
+ * cell before the first row that has one (looking at the first 20 rows); rows above it are
+ * dropped. A file whose first row already holds numbers has no header: columns are named
+ * 列1, 列2, … so a person can still map them.
  */
 export function toSourceTable(raw: string[][]): SourceTable {
   const numbered = raw
     .map((cells, i) => ({ rowNumber: i + 1, cells: cells.map((c) => (c ?? '').trim()) }))
     .filter((r) => r.cells.some((c) => c !== ''));
-  const first = numbered[0];
-  if (!first) return { headers: [], rows: [] };
+  if (numbered.length === 0) return { headers: [], rows: [] };
   const width = Math.max(...numbered.map((r) => r.cells.length));
-  const looksLikeHeader = first.cells.some((c) => c !== '' && !/^[\d\s+\-()]+$/.test(c));
-  const headers = looksLikeHeader
-    ? Array.from({ length: width }, (_, i) => first.cells[i] || `列${i + 1}`)
-    : Array.from({ length: width }, (_, i) => `列${i + 1}`);
-  return { headers, rows: looksLikeHeader ? numbered.slice(1) : numbered };
+  const firstData = numbered.slice(0, 20).findIndex((r) => r.cells.some(looksNumeric));
+  // no numeric row near the top: take the first row as the header, as a spreadsheet would
+  const headerAt = firstData === -1 ? 0 : firstData - 1;
+  const header = headerAt >= 0 ? numbered[headerAt]! : null;
+  const headers = Array.from({ length: width }, (_, i) => header?.cells[i] || `列${i + 1}`);
+  return { headers, rows: numbered.slice(headerAt + 1) };
 }
