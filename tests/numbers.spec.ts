@@ -1,5 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import { buildContentSecurityPolicy, withContentSecurityPolicy } from '../electron/csp';
 import type {} from '../renderer/src/data/clock';
 
 // 号码池 end to end, on the built renderer with its real IndexedDB: a numbers file with bad rows
@@ -107,15 +108,30 @@ test('a file with bad rows imports nothing and names each row; the fixed file im
   await expect(page.getByTestId('import-error-row').first()).toContainText('已在号码池中');
 });
 
-test('an XLSX file imports through the same mapping step (numbers typed as numbers, a title line above the header)', async ({ page }) => {
+async function xlsxWithTitleLine(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('号码');
   ws.addRow(['电信 400 号码分配清单']);
   ws.addRow(['备注', '400号码']);
   ws.addRow(['', 4008001234]);
   ws.addRow(['顺子', '400-123-4567']);
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  await page.goto('/#/numbers');
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+// Under the desktop shell's Content-Security-Policy (no eval, no inline script), as in Electron:
+// ExcelJS is loaded on demand and must work without eval.
+test('an XLSX file imports under the desktop CSP (numbers typed as numbers, a title line above the header)', async ({ page }) => {
+  const policy = buildContentSecurityPolicy({ syncServerUrl: 'http://127.0.0.1:8787' });
+  await page.route('**/*', async (route) => {
+    const response = await route.fetch();
+    const headers = Object.fromEntries(
+      Object.entries(withContentSecurityPolicy(response.headers(), policy)).map(([name, values]) => [name, values.join(', ')]),
+    );
+    await route.fulfill({ response, headers });
+  });
+  const buffer = await xlsxWithTitleLine();
+  const response = await page.goto('/#/numbers');
+  expect(response?.headers()['content-security-policy']).toBe(policy);
   await switchUser(page, 'manager');
   await page.getByTestId('open-import').click();
   await page.getByTestId('import-file').setInputFiles({ name: 'numbers.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
