@@ -22,6 +22,7 @@ import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config';
+import { createScratchDatabase, probePostgres } from '../server/src/index';
 import { freePort, startSyncServer } from '../tests/support/server';
 
 const SCALE = Number(process.env.BENCH_SYNC_SCALE ?? 1);
@@ -150,9 +151,13 @@ async function rawWrite(page: Page): Promise<{ ms: number; records: number }> {
     const customers = await req(src.transaction('customers').objectStore('customers').getAll());
     const applications = await req(src.transaction('applications').objectStore('applications').getAll());
     src.close();
+    // the same indexes as the app's tables (renderer/src/data/db.ts), so only the sync logic differs
     const dst = await open('bench-floor', (db) => {
-      db.createObjectStore('customers', { keyPath: 'id' });
-      db.createObjectStore('applications', { keyPath: 'id' });
+      const c = db.createObjectStore('customers', { keyPath: 'id' });
+      for (const k of ['name', 'uscc', 'handlerMobile', 'updatedAt']) c.createIndex(k, k);
+      c.createIndex('searchTokens', 'searchTokens', { multiEntry: true });
+      const a = db.createObjectStore('applications', { keyPath: 'id' });
+      for (const k of ['status', 'customerId', 'numberDigits', 'accountId', 'updatedAt']) a.createIndex(k, k);
     });
     const t0 = performance.now();
     for (const [store, rows] of [['customers', customers], ['applications', applications]] as const) {
@@ -339,9 +344,24 @@ async function main() {
     await ctxB.close();
     console.log('S2', JSON.stringify(result.S2));
 
-    // S3
-    result.S3 = { ...(await s3(srv.url, srv.offices.RACE!)), goals: { p95Ms: 30_000, doubleAllocations: 0 } };
-    console.log('S3', JSON.stringify(result.S3));
+    // S3, on the embedded PGlite server, then on PostgreSQL when one answers
+    result.S3 = { pglite: await s3(srv.url, srv.offices.RACE!), goals: { p95Ms: 30_000, doubleAllocations: 0 } };
+    console.log('S3 pglite', JSON.stringify((result.S3 as { pglite: unknown }).pglite));
+    const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+    const probe = await probePostgres(pgUrl);
+    if (probe.ok) {
+      const scratch = await createScratchDatabase(pgUrl, `hotline_bench_sync_${process.pid}`);
+      const pg = await startSyncServer({ offices: [{ name: 'RACE', prefix: 'RACE' }], users: users.filter((u) => u.office === 'RACE'), databaseUrl: scratch.url, env: { LOG_LEVEL: 'error', LOGIN_RATE_MAX: '100000' } });
+      try {
+        (result.S3 as Record<string, unknown>).postgres = await s3(pg.url, pg.offices.RACE!);
+      } finally {
+        await pg.dispose();
+        await scratch.drop();
+      }
+      console.log('S3 postgres', JSON.stringify((result.S3 as { postgres: unknown }).postgres));
+    } else {
+      (result.S3 as Record<string, unknown>).postgres = { skipped: probe.reason };
+    }
   } finally {
     await browser.close();
     await srv.dispose();

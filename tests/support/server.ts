@@ -56,7 +56,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** Creates offices and users in a fresh data dir (one tsx process, the server's own modules). */
-function seed(dataDir: string, offices: SeedOffice[], users: SeedUser[], extra = ''): Record<string, string> {
+function seed(dataDir: string, offices: SeedOffice[], users: SeedUser[], extra = '', databaseUrl?: string): Record<string, string> {
   const script = path.join(dataDir, '..', `seed-${path.basename(dataDir)}.mts`);
   const index = path.join(ROOT, 'server', 'src', 'index.ts');
   writeFileSync(
@@ -65,7 +65,7 @@ function seed(dataDir: string, offices: SeedOffice[], users: SeedUser[], extra =
 const offices = ${JSON.stringify(offices)};
 const users = ${JSON.stringify(users)};
 const ROOT = ${JSON.stringify(ROOT)};
-const db = await openDb({ dataDir: ${JSON.stringify(dataDir)} });
+const db = await openDb(${JSON.stringify(databaseUrl ? { databaseUrl, poolSize: 2 } : { dataDir })});
 await migrate(db);
 const ids = {};
 for (const o of offices) ids[o.prefix] = (await createOffice(db, o)).id;
@@ -102,10 +102,10 @@ async function waitReady(url: string, child: ChildProcess, out: () => string, ti
  * `db` (the open server database), `ids` (office prefix → id) and `ROOT` in scope — the benchmark
  * writes its 120k records through the server's own change log this way.
  */
-export async function startSyncServer(opts: { offices: SeedOffice[]; users: SeedUser[]; env?: Record<string, string>; extraSeed?: string }): Promise<SyncServerHandle> {
+export async function startSyncServer(opts: { offices: SeedOffice[]; users: SeedUser[]; env?: Record<string, string>; extraSeed?: string; /** an empty PostgreSQL database instead of PGlite */ databaseUrl?: string }): Promise<SyncServerHandle> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hotline-sync-'));
   const pgDir = path.join(dataDir, 'pglite');
-  const offices = seed(pgDir, opts.offices, opts.users, opts.extraSeed);
+  const offices = seed(pgDir, opts.offices, opts.users, opts.extraSeed, opts.databaseUrl);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
@@ -122,7 +122,7 @@ export async function startSyncServer(opts: { offices: SeedOffice[]; users: Seed
         HOST: '127.0.0.1',
         PORT: String(port),
         HOTLINE_DATA_DIR: pgDir,
-        DATABASE_URL: '',
+        DATABASE_URL: opts.databaseUrl ?? '',
         LOG_LEVEL: 'warn',
         LOGIN_RATE_MAX: '1000',
         ...opts.env,

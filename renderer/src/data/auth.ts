@@ -63,12 +63,13 @@ export async function saveLogin(session: Session, password: string, serverUrl: s
   // derive BEFORE the transaction: awaiting WebCrypto inside one would let IndexedDB commit early
   const verifier = await deriveVerifier(password, session.offlineVerifier);
   const cached: CachedSession = { session, verifier, serverUrl, savedAt: nowIso() };
+  // before the write: screens that see the new session must already see it unlocked
+  markUnlocked(session.user.id);
   const d = db();
   await d.transaction('rw', d.meta, d.users, async () => {
     await d.meta.put({ key: SESSION_KEY, value: cached });
     await adoptServerUser(session);
   });
-  markUnlocked(session.user.id);
   return cached;
 }
 

@@ -35,7 +35,7 @@ export interface EngineOptions {
   backoff: BackoffOptions;
 }
 
-export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { pushBatch: 200, pullPage: 1000, intervalMs: 60_000, backoff: DEFAULT_BACKOFF };
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { pushBatch: 200, pullPage: 2000, intervalMs: 60_000, backoff: DEFAULT_BACKOFF };
 
 export function apiFor(cached: CachedSession): SyncApi {
   return new SyncApi(cached.serverUrl, {
