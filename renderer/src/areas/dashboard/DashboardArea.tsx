@@ -43,8 +43,8 @@ function SectionCard<Row extends Record<string, string | number | null>>({ s, to
         <ExportButton fileName={`${s.id}-${today}.xlsx`} sheet={sheet} testId={`export-${s.id}`} />
       </Box>
       {s.chart}
-      <TableContainer sx={{ maxHeight: 260 }}>
-        <Table size="small" stickyHeader aria-label={s.title}>
+      <TableContainer sx={{ maxHeight: 260, overflowX: 'auto' }}>
+        <Table size="small" stickyHeader aria-label={s.title} sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>
           <TableHead>
             <TableRow>
               {s.columns.map((c) => (

@@ -1,0 +1,116 @@
+import { test, expect, type Page } from '@playwright/test';
+
+// The billing area on a demo office, offline: a payment recorded by bank transfer with its
+// reference shows at once in the derived balance and on a receipt with the amount in 人民币大写;
+// bad input is refused by field; a renewal below the first renewal is refused with the contract's
+// message; the bill preview, reminders, automatic actions and settings screens render.
+
+const SHOTS = process.env.SCREENSHOTS_DIR ?? 'test-results/screens';
+
+async function shot(page: Page, name: string, fullPage = false) {
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, animations: 'disabled', fullPage });
+}
+
+async function loadDemo(page: Page) {
+  await page.goto('/#/applications');
+  await page.getByTestId('demo-load').click();
+  await expect(page.getByTestId('snackbar')).toContainText('演示营业厅已载入', { timeout: 60_000 });
+  await expect(page.getByTestId('demo-office-offer')).toHaveCount(0);
+}
+
+async function switchUser(page: Page, role: 'manager' | 'clerk') {
+  await page.getByTestId('current-user').first().locator('..').click();
+  await page.getByTestId(`user-option-${role}`).click();
+  await expect(page.getByTestId('snackbar')).toContainText(role === 'manager' ? '经理' : '业务员');
+}
+
+async function openFirstAccount(page: Page) {
+  await page.goto('/#/billing');
+  await page.getByTestId('billing-account-row').first().click();
+  await expect(page.getByTestId('ledger-balance')).toBeVisible();
+}
+
+async function pay(page: Page, button: 'pay-button' | 'renew-button', amount: string, reference: string) {
+  await page.getByTestId(button).click();
+  await page.getByTestId('payment-amount').fill(amount);
+  await page.getByTestId('payment-reference').fill(reference);
+  await page.getByTestId('payment-save').click();
+}
+
+test('a payment recorded offline shows in the balance and on a receipt in 人民币大写', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await loadDemo(page);
+  await context.setOffline(true);
+  await openFirstAccount(page);
+  await expect(page.getByTestId('ledger-balance')).toHaveText('¥0.00');
+  await shot(page, 'billing-ledger-empty');
+
+  // refused by field, nothing saved
+  await page.getByTestId('pay-button').click();
+  await page.getByTestId('payment-amount').fill('12.345');
+  await page.getByTestId('payment-save').click();
+  await expect(page.getByRole('dialog')).toContainText('收款金额：最多保留两位小数（到分）。');
+  await expect(page.getByRole('dialog')).toContainText('凭证号：银行转账须填写银行或托收凭证号。');
+  await shot(page, 'billing-payment-refused');
+  await page.getByRole('button', { name: '取消' }).click();
+  await expect(page.getByTestId('ledger-row')).toHaveCount(0);
+
+  await pay(page, 'pay-button', '6007.14', 'BT20261122001');
+  await expect(page.getByTestId('receipt').first()).toBeVisible();
+  await expect(page.getByTestId('receipt-upper').first()).toHaveText('人民币陆仟零柒元壹角肆分');
+  await expect(page.getByTestId('receipt-amount').first()).toHaveText('¥6,007.14');
+  await expect(page.getByTestId('receipt-balance').first()).toHaveText('¥6,007.14');
+  await expect(page.getByTestId('receipt').first()).toContainText('银行转账');
+  await expect(page.getByTestId('receipt').first()).toContainText('BT20261122001');
+  await shot(page, 'billing-receipt');
+
+  await page.getByRole('link', { name: /返回台账/ }).click();
+  await expect(page.getByTestId('ledger-balance')).toHaveText('¥6,007.14');
+  await expect(page.getByTestId('ledger-row')).toHaveCount(1);
+  await expect(page.getByTestId('ledger-row').first()).toContainText('待同步');
+  await expect(page.getByTestId('ledger-pending')).toHaveText('1');
+
+  // the bill preview runs offline with shared/billing
+  await page.getByTestId('preview-compute').click();
+  await expect(page.getByTestId('preview-total')).toHaveText(/^¥[\d,]+\.\d{2}$/);
+  await shot(page, 'billing-ledger-after-payment', true);
+});
+
+test('a renewal below the first renewal is refused with the contract message', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await loadDemo(page);
+  await context.setOffline(true);
+  await openFirstAccount(page);
+  await pay(page, 'renew-button', '1000', 'BT-R1');
+  await expect(page.getByTestId('receipt-upper').first()).toHaveText('人民币壹仟元整');
+  await page.getByRole('link', { name: /返回台账/ }).click();
+  await expect(page.getByTestId('first-renewal')).toContainText('1,000.00');
+  await pay(page, 'renew-button', '999.99', 'BT-R2');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('续费金额 999.99 元低于首次续费金额 1,000.00 元；按协议第四条(二)8，每次续费不得低于首次续费金额。');
+  await shot(page, 'billing-renewal-refused');
+  await page.getByRole('button', { name: '取消' }).click();
+  await expect(page.getByTestId('ledger-row')).toHaveCount(1);
+  await expect(page.getByTestId('ledger-balance')).toHaveText('¥1,000.00');
+});
+
+test('reminders, automatic actions and the renewal policy floor setting', async ({ page }) => {
+  test.setTimeout(120_000);
+  await loadDemo(page);
+  await page.goto('/#/billing/reminders');
+  await expect(page.getByTestId('reminders-low').getByTestId('reminder-row').first()).toBeVisible();
+  await shot(page, 'billing-reminders');
+  await page.getByTestId('billing-tab-actions').click();
+  await expect(page.getByTestId('actions-table')).toBeVisible();
+  await shot(page, 'billing-actions');
+  await page.getByTestId('billing-tab-settings').click();
+  await expect(page.getByTestId('settings-save')).toBeDisabled();
+  await switchUser(page, 'manager');
+  await page.getByTestId('setting-renewalFloorMonthlyMinimums').fill('1.5');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByText('续费下限（月最低消费倍数）必须是整数。')).toBeVisible();
+  await page.getByTestId('setting-renewalFloorMonthlyMinimums').fill('3');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByText('已保存。')).toBeVisible();
+  await shot(page, 'billing-settings');
+});
