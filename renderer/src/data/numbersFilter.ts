@@ -4,12 +4,14 @@
  * predicate, so the two can never disagree about what a filter means.
  */
 
+import { NUMBER_PATTERNS } from '../../../shared';
+
 /** Carrier segments a buyer chooses from (DESIGN.md §5). */
 export const SEGMENTS = ['4000', '4001', '4006', '4007', '4008', '4009'] as const;
 export type Segment = (typeof SEGMENTS)[number];
 
-/** Patterns of shared numberPatterns() that the picker offers. */
-export const PICKER_PATTERNS = ['AAAA', 'AAA', 'ABCD', 'DCBA', 'AABB', 'ABAB', 'no4'] as const;
+/** Patterns of shared numberPatterns() that the picker offers: the whole vocabulary. */
+export const PICKER_PATTERNS = NUMBER_PATTERNS;
 
 export interface PickerFilter {
   segment?: string;
