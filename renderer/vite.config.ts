@@ -18,6 +18,17 @@ export default defineConfig({
     outDir: process.env.RENDERER_OUT_DIR ?? fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
+    rollupOptions: {
+      output: {
+        // zod decides at schema construction whether to compile parsers with eval. Its config
+        // (renderer/src/zodConfig.ts: parse without eval, as the CSP requires) must run before any
+        // schema is built, so it travels in zod's own chunk, which every schema chunk loads first.
+        manualChunks(id: string) {
+          if (id.includes('/node_modules/zod/') || id.endsWith('/renderer/src/zodConfig.ts')) return 'zod';
+          return undefined;
+        },
+      },
+    },
   },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 5173 },
