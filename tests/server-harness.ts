@@ -163,6 +163,7 @@ export class TestClient {
     let pages = 0;
     for (;;) {
       const r = await http<PullResponse>(this.base, 'POST', '/v1/sync/pull', { token: this.token, json: { clientId: this.clientId, protocolVersion: SYNC_PROTOCOL_VERSION, cursor: this.cursor, limit } });
+      if (r.status === 503) { await new Promise((res) => setTimeout(res, 200 + Math.random() * 300)); continue; }
       if (r.status !== 200) throw new Error(`pull: ${r.status} ${JSON.stringify(r.body)}`);
       for (const c of r.body.changes) {
         const key = `${c.officeId}/${c.entity}/${c.id}`;

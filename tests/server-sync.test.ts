@@ -118,6 +118,20 @@ for (const backend of backends) {
       expect(r.body.results.map((x) => x.status)).toEqual(['applied', 'applied', 'applied']);
     });
 
+    it('a create of an existing id inside a batch is refused alone; the rest of the batch applies', async () => {
+      const a = client('clerkA');
+      const taken = randomUUID();
+      await a.run('record.create', { entity: 'customer', id: taken, data: { name: '先来' } });
+      const other = client('clerkA2');
+      const batch = [randomUUID(), taken, randomUUID()].map((id) => other.mutation('record.create', { entity: 'customer', id, data: { name: '后到' } }));
+      const r = await other.push(batch);
+      expect(r.body.results.map((x) => x.status)).toEqual(['applied', 'rejected', 'applied']);
+      expect(r.body.results[1]!.reason?.code).toBe('ALREADY_EXISTS');
+      await other.pullAll();
+      expect(other.record('customer', taken)!.data!.name).toBe('先来');
+      expect(other.record('customer', (batch[0]!.args as { id: string }).id)!.data!.name).toBe('后到');
+    });
+
     it('refuses server-maintained fields, naming the field', async () => {
       const a = client('clerkA');
       const id = randomUUID();

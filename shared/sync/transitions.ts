@@ -11,7 +11,7 @@ export const RECORD_TRANSITIONS: Partial<Record<SyncEntity, Record<string, reado
     draft: ['submitted', 'cancelled'],
     submitted: ['approved', 'rejected', 'cancelled'],
     approved: ['completed', 'cancelled'],
-    rejected: ['draft'],
+    rejected: ['draft', 'cancelled'],
   },
   contract: {
     draft: ['approved', 'cancelled'],

@@ -11,7 +11,7 @@ export function isTransientDbError(e: unknown): boolean {
   const code = (e as { code?: unknown }).code;
   if (typeof code === 'string' && TRANSIENT_SQLSTATES.has(code)) return true;
   const msg = String((e as { message?: unknown }).message ?? '');
-  return /Connection terminated|ECONNREFUSED|ECONNRESET|connect ETIMEDOUT|Client has encountered a connection error|pool.*(ended|closed)|PGlite is closed/i.test(msg);
+  return /Connection terminated|ECONNREFUSED|ECONNRESET|connect ETIMEDOUT|timeout exceeded when trying to connect|Client has encountered a connection error|pool.*(ended|closed)|PGlite is closed/i.test(msg);
 }
 
 /** unique_violation: a constraint (e.g. one active holder per number) refused the write. */

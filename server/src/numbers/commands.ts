@@ -1,7 +1,6 @@
 import { type MutationArgs, type RecordData } from '../../../shared/sync/index';
 import { isUniqueViolation } from '../db/index';
 import { reject, type HandlerOutcome, type MutationContext } from '../sync/context';
-import { readRecord } from '../sync/changes';
 import { COOLING_INTERVAL, FREE_SQL, GRACE, IN_LIVE_LEASE_SQL, RESERVATION_INTERVAL, lockNumber, numberRecord, type LockedNumber, type NumberRow } from './pool';
 
 const fmt = (n: string) => `${n.slice(0, 3)}-${n.slice(3, 6)}-${n.slice(6)}`;
@@ -54,7 +53,6 @@ async function assign(ctx: MutationContext, row: LockedNumber, kind: 'reserved' 
     [row.number, kind, customerId, applicationId ?? null],
   );
   ctx.writer.put(numberRecord(upd.rows[0]!));
-  await ctx.writer.flush();
   return upd.rows[0]!;
 }
 
@@ -64,7 +62,7 @@ async function ensureLeaseOwned(ctx: MutationContext, leaseId: string) {
 }
 
 async function ensureCustomer(ctx: MutationContext, customerId: string) {
-  const c = await readRecord(ctx.tx, ctx.officeId, 'customer', customerId);
+  const c = await ctx.writer.read('customer', customerId);
   if (!c || c.deleted) reject('NOT_FOUND', { zh: `客户 ${customerId}`, en: `customer ${customerId}`, field: 'customerId' });
 }
 
@@ -116,7 +114,6 @@ export async function numberRelease(ctx: MutationContext, a: MutationArgs<'numbe
     [a.number],
   );
   ctx.writer.put(numberRecord(upd.rows[0]!));
-  await ctx.writer.flush();
   return { result: { number: a.number, status: upd.rows[0]!.status } };
 }
 
@@ -155,7 +152,6 @@ export async function leaseTake(ctx: MutationContext, a: MutationArgs<'lease.tak
   const upd = await tx.query<NumberRow>('UPDATE hotline_numbers SET lease_id = $2, updated_at = now() WHERE number = ANY($1::text[]) RETURNING *', [numbers, a.leaseId]);
   for (const row of upd.rows) ctx.writer.put(numberRecord(row));
   ctx.writer.put(leaseRecord(lease.rows[0]!, numbers));
-  await ctx.writer.flush();
   const l = lease.rows[0]!;
   return { result: { leaseId: a.leaseId, numbers, expiresAt: l.expires_at, graceUntil: l.grace_until } };
 }
@@ -180,9 +176,8 @@ export async function leaseReturn(ctx: MutationContext, a: MutationArgs<'lease.r
     [ctx.officeId, a.leaseId],
   );
   for (const row of freed.rows) ctx.writer.put(numberRecord(row));
-  const prev = await readRecord(tx, ctx.officeId, 'lease', a.leaseId);
+  const prev = await ctx.writer.read('lease', a.leaseId);
   const numbers = Array.isArray(prev?.data?.numbers) ? (prev!.data!.numbers as string[]) : [];
   ctx.writer.put(leaseRecord(ret.rows[0]!, numbers));
-  await ctx.writer.flush();
   return { result: { leaseId: a.leaseId, returned: freed.rows.map((r) => r.number) } };
 }

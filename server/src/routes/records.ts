@@ -30,6 +30,8 @@ export const recordRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (a
       querystring: z.object({ entity: SyncEntitySchema.optional() }),
       response: { 200: z.object({ officeId: z.string(), version: z.number().int(), records: z.array(ChangeSchema) }) },
     },
+    // Large answer from stored records: plain JSON (see the pull route).
+    serializerCompiler: () => (data) => JSON.stringify(data),
   }, async (req) => {
     const auth = authenticate(req, deps.secret);
     const { officeId } = req.params;

@@ -11,7 +11,10 @@ export const syncRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app
     return push(deps.db, auth, req.body, req.log);
   });
 
-  app.post('/v1/sync/pull', { schema: { tags: ['sync'], body: PullRequestSchema, response: { 200: PullResponseSchema } } }, async (req) => {
+  // The pull answer is built by the server from stored, already-validated records: it keeps its
+  // schema for the OpenAPI document but is serialised with plain JSON.stringify — zod-checking
+  // thousands of records per page cost ~0.2 ms each.
+  app.post('/v1/sync/pull', { schema: { tags: ['sync'], body: PullRequestSchema, response: { 200: PullResponseSchema } }, serializerCompiler: () => (data) => JSON.stringify(data) }, async (req) => {
     const auth = authenticate(req, deps.secret);
     return pull(deps.db, auth, req.body);
   });

@@ -35,23 +35,30 @@ export async function writeRecords(tx: Queryable, officeId: string, clientId: st
   const last = bump.rows[0]?.change_seq;
   if (last === undefined) throw new Error(`office ${officeId} does not exist`);
   const first = last - writes.length + 1;
-  const versions: number[] = [];
-  for (let i = 0; i < writes.length; i++) {
-    const w = writes[i]!;
-    const version = first + i;
-    versions.push(version);
+  const versions = writes.map((_, i) => first + i);
+  const rows = writes.map((w, i) => {
     const meta: Record<string, FieldMeta> = { ...(w.previousMeta ?? {}) };
-    for (const f of w.changedFields) meta[f] = { v: version, c: clientId };
-    const params = [officeId, w.entity, w.id, version, w.data === null ? null : JSON.stringify(w.data), JSON.stringify(meta), w.deleted];
-    if (w.mustBeNew) {
-      await tx.query('INSERT INTO records (office_id, entity, id, version, data, field_meta, deleted) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7)', params);
-    } else {
-      await tx.query(
-        `INSERT INTO records (office_id, entity, id, version, data, field_meta, deleted) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7)
-         ON CONFLICT (office_id, entity, id) DO UPDATE SET version = EXCLUDED.version, data = EXCLUDED.data,
-           field_meta = EXCLUDED.field_meta, deleted = EXCLUDED.deleted, updated_at = now()`,
-        params,
-      );
+    for (const f of w.changedFields) meta[f] = { v: versions[i]!, c: clientId };
+    return { w, params: [w.entity, w.id, versions[i], w.data === null ? null : JSON.stringify(w.data), JSON.stringify(meta), w.deleted] };
+  });
+  // New records are plain inserts (a clash is an error, never a silent overwrite); the rest upsert.
+  // Multi-row statements: one round trip per 200 records instead of one per record.
+  const fresh = rows.filter((r) => r.w.mustBeNew);
+  const other = rows.filter((r) => !r.w.mustBeNew);
+  for (const [group, onConflict] of [
+    [fresh, ''],
+    [other, `ON CONFLICT (office_id, entity, id) DO UPDATE SET version = EXCLUDED.version, data = EXCLUDED.data,
+       field_meta = EXCLUDED.field_meta, deleted = EXCLUDED.deleted, updated_at = now()`],
+  ] as const) {
+    for (let i = 0; i < group.length; i += 200) {
+      const part = group.slice(i, i + 200);
+      const params: unknown[] = [officeId];
+      const values = part.map((r) => {
+        const base = params.length;
+        params.push(...r.params);
+        return `($1, $${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}::jsonb, $${base + 5}::jsonb, $${base + 6})`;
+      });
+      await tx.query(`INSERT INTO records (office_id, entity, id, version, data, field_meta, deleted) VALUES ${values.join(', ')} ${onConflict}`, params);
     }
   }
   return versions;
@@ -76,11 +83,14 @@ export async function readRecord(tx: Queryable, officeId: string, entity: SyncEn
 }
 
 /**
- * Buffers the writes of one mutation and flushes them with one counter bump at the end.
- * Later writes of the same record in the same mutation replace earlier ones.
+ * Buffers the record writes of a push chunk (or of one request) and flushes them with ONE counter
+ * bump at the end, so the office row is locked only for the last moments of the transaction.
+ * Reads go through the buffer, so a mutation sees the writes of earlier ones in the same chunk.
+ * `mark`/`reset` drop the writes of a mutation that was rejected (its SQL is rolled back to a
+ * savepoint at the same time).
  */
 export class OfficeWriter {
-  private readonly pending = new Map<string, RecordWrite>();
+  private pending = new Map<string, RecordWrite>();
 
   constructor(
     private readonly tx: Queryable,
@@ -97,12 +107,28 @@ export class OfficeWriter {
     this.pending.set(key, w);
   }
 
-  /** Read through the buffer, so a mutation sees its own earlier writes. */
   async read(entity: SyncEntity, id: string, opts: { forUpdate?: boolean } = {}): Promise<StoredRecord | null> {
-    const p = this.pending.get(`${entity}\u0000${id}`);
     const stored = await readRecord(this.tx, this.officeId, entity, id, opts);
+    const p = this.pending.get(`${entity}\u0000${id}`);
     if (!p) return stored;
     return { entity, id, version: stored?.version ?? 0, data: p.data, fieldMeta: p.previousMeta ?? {}, deleted: p.deleted };
+  }
+
+  /** Written earlier in this chunk (a create clashing with a stored row is caught at flush). */
+  has(entity: SyncEntity, id: string): boolean {
+    return this.pending.has(`${entity}\u0000${id}`);
+  }
+
+  mark(): Map<string, RecordWrite> {
+    return new Map(this.pending);
+  }
+
+  reset(mark: Map<string, RecordWrite>): void {
+    this.pending = new Map(mark);
+  }
+
+  get size(): number {
+    return this.pending.size;
   }
 
   async flush(): Promise<number[]> {

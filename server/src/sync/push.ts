@@ -11,7 +11,7 @@ import {
   type PushResponse,
   type Rejection,
 } from '../../../shared/sync/index';
-import { isTransientDbError, type Db, type Queryable } from '../db/index';
+import { isTransientDbError, isUniqueViolation, type Db, type Queryable } from '../db/index';
 import { HttpError } from '../errors';
 import { OfficeWriter } from './changes';
 import { Rejected, type AuthInfo, type HandlerOutcome, type MutationContext } from './context';
@@ -32,14 +32,21 @@ interface StoredMutation {
 }
 
 const TRANSIENT_RETRIES = 3;
+/** Mutations per transaction: one commit and one office-counter bump per chunk, not per mutation. */
+const CHUNK = 100;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Push: each mutation runs in its own transaction, in seq order:
- *   lock the client row → replay if this seq was processed → SAVEPOINT → run the handler →
- *   on a rejection ROLLBACK TO SAVEPOINT → store (seq, mutationId, outcome) → advance last_seq.
+ * Push: mutations run in seq order, a chunk of them per transaction:
+ *   lock the client row → per mutation: replay if this seq was processed, else SAVEPOINT → run
+ *   the handler → on a rejection ROLLBACK TO SAVEPOINT (and drop its buffered writes) → store
+ *   (seq, mutationId, outcome) → at the end flush the record writes (one version bump per
+ *   office), advance last_seq, COMMIT.
  * So a replayed push gets exactly the stored answers, and a refused mutation is stored and
  * passed, never blocking the queue. Only transient database errors stop the batch (the client
- * retries later with the same seq and mutationId).
+ * retries later with the same seq and mutationId); a chunk that fails for another reason is
+ * redone one mutation per transaction, where the failure becomes that mutation's rejection.
  */
 export async function push(db: Db, auth: AuthInfo, req: PushRequest, log: FastifyBaseLogger): Promise<PushResponse> {
   checkProtocol(req.protocolVersion);
@@ -49,30 +56,43 @@ export async function push(db: Db, auth: AuthInfo, req: PushRequest, log: Fastif
   }
   const results: MutationResult[] = [];
   let lastSeq = 0;
-  for (const m of mutations) {
-    let attempt = 0;
-    for (;;) {
-      try {
-        const out = await pushOne(db, auth, req.clientId, m, log);
-        results.push(out.result);
-        lastSeq = out.lastSeq;
-        break;
-      } catch (e) {
-        if (e instanceof HttpError) throw e;
-        if (isTransientDbError(e) && attempt < TRANSIENT_RETRIES) {
-          attempt++;
-          await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 30));
-          continue;
-        }
-        if (isTransientDbError(e)) {
-          log.warn({ err: e, seq: m.seq }, 'push stopped on a transient database error');
-          return { results, lastSeq: lastSeq || (await currentLastSeq(db, req.clientId)), retryAfterMs: 2000 };
-        }
-        throw e;
+  const stopped = async () => ({ results, lastSeq: lastSeq || (await currentLastSeq(db, req.clientId)), retryAfterMs: 2000 });
+  for (let i = 0; i < mutations.length; i += CHUNK) {
+    const chunk = mutations.slice(i, i + CHUNK);
+    const out = await withRetries(() => pushChunk(db, auth, req.clientId, chunk, log), log).catch(async (e) => {
+      if (e instanceof HttpError || isTransientDbError(e) || chunk.length === 1) throw e;
+      log.warn({ err: e }, 'push chunk failed; redoing it one mutation per transaction');
+      const singles = { results: [] as MutationResult[], lastSeq: 0 };
+      for (const m of chunk) {
+        const one = await withRetries(() => pushChunk(db, auth, req.clientId, [m], log), log);
+        singles.results.push(...one.results);
+        singles.lastSeq = one.lastSeq;
       }
-    }
+      return singles;
+    }).catch(async (e) => {
+      if (isTransientDbError(e)) {
+        log.warn({ err: e }, 'push stopped on a transient database error');
+        return null;
+      }
+      throw e;
+    });
+    if (!out) return stopped();
+    results.push(...out.results);
+    lastSeq = out.lastSeq;
   }
   return { results, lastSeq };
+}
+
+async function withRetries<T>(fn: () => Promise<T>, log: FastifyBaseLogger): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (!isTransientDbError(e) || attempt >= TRANSIENT_RETRIES) throw e;
+      log.info({ err: e, attempt }, 'retrying after a transient database error');
+      await sleep(20 * (attempt + 1) + Math.random() * 50);
+    }
+  }
 }
 
 async function currentLastSeq(db: Db, clientId: string): Promise<number> {
@@ -84,7 +104,7 @@ async function currentLastSeq(db: Db, clientId: string): Promise<number> {
   }
 }
 
-async function pushOne(db: Db, auth: AuthInfo, clientId: string, m: Mutation, log: FastifyBaseLogger): Promise<{ result: MutationResult; lastSeq: number }> {
+async function pushChunk(db: Db, auth: AuthInfo, clientId: string, chunk: Mutation[], log: FastifyBaseLogger): Promise<{ results: MutationResult[]; lastSeq: number }> {
   return db.transaction(async (tx) => {
     await tx.query('INSERT INTO sync_clients (client_id, user_id) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING', [clientId, auth.userId]);
     const c = await tx.query<{ user_id: string; last_seq: number }>('SELECT user_id, last_seq FROM sync_clients WHERE client_id = $1 FOR UPDATE', [clientId]);
@@ -93,48 +113,87 @@ async function pushOne(db: Db, auth: AuthInfo, clientId: string, m: Mutation, lo
       // A client id belongs to one user: replaying another user's stored answers would leak them.
       throw new HttpError(409, 'CLIENT_ID_TAKEN', '此客户端标识属于其他用户，请重新生成客户端标识', 'this clientId belongs to another user; generate a new one per user and device');
     }
-    if (m.seq <= client.last_seq) {
-      const s = await tx.query<StoredMutation>('SELECT mutation_id, status, result, reason, conflicts FROM sync_mutations WHERE client_id = $1 AND seq = $2', [clientId, m.seq]);
-      const stored = s.rows[0];
-      if (stored && stored.mutation_id === m.mutationId) {
-        return { result: toResult(m, stored, true), lastSeq: client.last_seq };
-      }
-      const reason = rejection('STALE_SEQ', stored ? { zh: `序号 ${m.seq} 已用于其他操作`, en: `seq ${m.seq} was used by another mutation` } : { zh: `序号 ${m.seq} 不大于已处理的 ${client.last_seq}`, en: `seq ${m.seq} <= processed ${client.last_seq}` });
-      return { result: { seq: m.seq, mutationId: m.mutationId, status: 'rejected', reason, replayed: false }, lastSeq: client.last_seq };
-    }
+    const writers = new Map<string, OfficeWriter>();
+    const writerFor = (officeId: string) => {
+      let w = writers.get(officeId);
+      if (!w) writers.set(officeId, (w = new OfficeWriter(tx, officeId, clientId)));
+      return w;
+    };
+    let now: string | undefined;
+    const clock = async () => (now ??= (await tx.query<{ now: string }>('SELECT now() AS now')).rows[0]!.now);
+    // With a single mutation the flush happens inside its savepoint, so even a clash found only
+    // at flush time (two clients creating the same id at once) becomes that mutation's rejection.
+    const flushInside = chunk.length === 1;
+    const results: MutationResult[] = [];
+    let lastSeq = client.last_seq;
 
-    let outcome: { status: MutationResult['status']; result?: unknown; reason?: Rejection; conflicts?: string[] };
-    await tx.query('SAVEPOINT mutation');
-    try {
-      const done = await execute(tx, auth, clientId, m);
-      outcome = { status: done.conflicts?.length ? 'conflict' : 'applied', result: done.result, conflicts: done.conflicts?.length ? done.conflicts : undefined };
-    } catch (e) {
-      if (isTransientDbError(e)) throw e;
-      await tx.query('ROLLBACK TO SAVEPOINT mutation');
-      if (e instanceof Rejected) {
-        outcome = { status: 'rejected', reason: e.rejection };
-      } else {
-        // A bug or unexpected data must not wedge the client's queue: store it as a rejection.
-        log.error({ err: e, clientId, seq: m.seq, name: m.name }, 'mutation failed');
-        outcome = { status: 'rejected', reason: rejection('SERVER_ERROR', { zh: (e as Error).message, en: (e as Error).message }) };
+    // One savepoint, re-armed after each mutation: a refused mutation rolls back to it, an applied
+    // one releases it and sets the next in the same round trip.
+    await tx.exec('SAVEPOINT mutation');
+    const stored: unknown[][] = [];
+    for (const m of chunk) {
+      if (m.seq <= client.last_seq) {
+        const s = await tx.query<StoredMutation>('SELECT mutation_id, status, result, reason, conflicts FROM sync_mutations WHERE client_id = $1 AND seq = $2', [clientId, m.seq]);
+        const prev = s.rows[0];
+        if (prev && prev.mutation_id === m.mutationId) {
+          results.push(toResult(m, prev, true));
+          continue;
+        }
+        const reason = rejection('STALE_SEQ', prev ? { zh: `序号 ${m.seq} 已用于其他操作`, en: `seq ${m.seq} was used by another mutation` } : { zh: `序号 ${m.seq} 不大于已处理的 ${client.last_seq}`, en: `seq ${m.seq} <= processed ${client.last_seq}` });
+        results.push({ seq: m.seq, mutationId: m.mutationId, status: 'rejected', reason, replayed: false });
+        continue;
       }
-    }
-    await tx.query(
-      `INSERT INTO sync_mutations (client_id, seq, mutation_id, office_id, user_id, name, status, result, reason, conflicts)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10::jsonb)`,
-      [
-        clientId, m.seq, m.mutationId, m.officeId, auth.userId, m.name.slice(0, 64), outcome.status,
+
+      const writer = auth.officeIds.includes(m.officeId) ? writerFor(m.officeId) : null;
+      const mark = writer?.mark();
+      let outcome: { status: MutationResult['status']; result?: unknown; reason?: Rejection; conflicts?: string[] };
+      try {
+        const done = await execute(tx, auth, clientId, m, writer, clock);
+        if (flushInside) for (const w of writers.values()) await w.flush();
+        outcome = { status: done.conflicts?.length ? 'conflict' : 'applied', result: done.result, conflicts: done.conflicts?.length ? done.conflicts : undefined };
+        await tx.exec('RELEASE SAVEPOINT mutation; SAVEPOINT mutation');
+      } catch (e) {
+        if (isTransientDbError(e)) throw e;
+        await tx.exec('ROLLBACK TO SAVEPOINT mutation');
+        if (writer && mark) writer.reset(mark);
+        if (e instanceof Rejected) {
+          outcome = { status: 'rejected', reason: e.rejection };
+        } else if (isUniqueViolation(e)) {
+          outcome = { status: 'rejected', reason: rejection('ALREADY_EXISTS') };
+        } else {
+          // A bug or unexpected data must not wedge the client's queue: store it as a rejection.
+          log.error({ err: e, clientId, seq: m.seq, name: m.name }, 'mutation failed');
+          outcome = { status: 'rejected', reason: rejection('SERVER_ERROR', { zh: (e as Error).message, en: (e as Error).message }) };
+        }
+      }
+      stored.push([
+        m.seq, m.mutationId, m.officeId, m.name.slice(0, 64), outcome.status,
         outcome.result === undefined ? null : JSON.stringify(outcome.result),
         outcome.reason ? JSON.stringify(outcome.reason) : null,
         outcome.conflicts ? JSON.stringify(outcome.conflicts) : null,
-      ],
-    );
-    await tx.query('UPDATE sync_clients SET last_seq = $2, last_push_at = now() WHERE client_id = $1', [clientId, m.seq]);
-    const result: MutationResult = { seq: m.seq, mutationId: m.mutationId, status: outcome.status, replayed: false };
-    if (outcome.result !== undefined) result.result = outcome.result;
-    if (outcome.reason) result.reason = outcome.reason;
-    if (outcome.conflicts) result.conflicts = outcome.conflicts;
-    return { result, lastSeq: m.seq };
+      ]);
+      lastSeq = m.seq;
+      const result: MutationResult = { seq: m.seq, mutationId: m.mutationId, status: outcome.status, replayed: false };
+      if (outcome.result !== undefined) result.result = outcome.result;
+      if (outcome.reason) result.reason = outcome.reason;
+      if (outcome.conflicts) result.conflicts = outcome.conflicts;
+      results.push(result);
+    }
+    await tx.exec('RELEASE SAVEPOINT mutation');
+    // The outcomes, stored in one statement: what a replay of these seqs will get back.
+    if (stored.length) {
+      const params: unknown[] = [clientId, auth.userId];
+      const values = stored.map((row) => {
+        const b = params.length;
+        params.push(...row);
+        return `($1, $${b + 1}, $${b + 2}::uuid, $${b + 3}::uuid, $2, $${b + 4}, $${b + 5}, $${b + 6}::jsonb, $${b + 7}::jsonb, $${b + 8}::jsonb)`;
+      });
+      await tx.query(`INSERT INTO sync_mutations (client_id, seq, mutation_id, office_id, user_id, name, status, result, reason, conflicts) VALUES ${values.join(', ')}`, params);
+    }
+    // Offices in a fixed order, each bumped once: the office row locks come last and in order.
+    for (const officeId of [...writers.keys()].sort()) await writers.get(officeId)!.flush();
+    if (lastSeq > client.last_seq) await tx.query('UPDATE sync_clients SET last_seq = $2, last_push_at = now() WHERE client_id = $1', [clientId, lastSeq]);
+    return { results, lastSeq };
   });
 }
 
@@ -146,8 +205,8 @@ function toResult(m: Mutation, s: StoredMutation, replayed: boolean): MutationRe
   return r;
 }
 
-async function execute(tx: Queryable, auth: AuthInfo, clientId: string, m: Mutation): Promise<HandlerOutcome> {
-  if (!auth.officeIds.includes(m.officeId)) throw new Rejected(rejection('FORBIDDEN', { zh: '您不属于该营业厅', en: 'you do not belong to this office', field: 'officeId' }));
+async function execute(tx: Queryable, auth: AuthInfo, clientId: string, m: Mutation, writer: OfficeWriter | null, clock: () => Promise<string>): Promise<HandlerOutcome> {
+  if (!writer || !auth.officeIds.includes(m.officeId)) throw new Rejected(rejection('FORBIDDEN', { zh: '您不属于该营业厅', en: 'you do not belong to this office', field: 'officeId' }));
   if (!isMutationName(m.name)) throw new Rejected(rejection('UNKNOWN_MUTATION', { zh: m.name, en: m.name }));
   if (!MUTATION_ROLES[m.name].includes(auth.role)) throw new Rejected(rejection('FORBIDDEN', { zh: `${m.name}`, en: `${m.name} is not allowed for role ${auth.role}` }));
   const parsed = MUTATION_ARGS[m.name].safeParse(m.args);
@@ -156,20 +215,7 @@ async function execute(tx: Queryable, auth: AuthInfo, clientId: string, m: Mutat
     const field = issue?.path.join('.') || undefined;
     throw new Rejected(rejection('INVALID_ARGS', { zh: `${field ?? ''} ${issue?.message ?? ''}`.trim(), en: `${field ?? ''} ${issue?.message ?? ''}`.trim(), field }));
   }
-  let now: string | undefined;
-  const ctx: MutationContext = {
-    tx,
-    auth,
-    officeId: m.officeId,
-    clientId,
-    mutationId: m.mutationId,
-    baseVersion: m.baseVersion ?? 0,
-    writer: new OfficeWriter(tx, m.officeId, clientId),
-    async now() {
-      if (!now) now = (await tx.query<{ now: string }>('SELECT now() AS now')).rows[0]!.now;
-      return now;
-    },
-  };
+  const ctx: MutationContext = { tx, auth, officeId: m.officeId, clientId, mutationId: m.mutationId, baseVersion: m.baseVersion ?? 0, writer, now: clock };
   const handler = HANDLERS[m.name] as (ctx: MutationContext, args: unknown) => Promise<HandlerOutcome>;
   return handler(ctx, parsed.data);
 }

@@ -11,7 +11,6 @@ import {
   type RecordData,
   type SyncEntity,
 } from '../../../shared/sync/index';
-import { isUniqueViolation } from '../db/index';
 import { reject, type HandlerOutcome, type MutationContext } from './context';
 
 function ensureEditable(ctx: MutationContext, entity: SyncEntity) {
@@ -35,13 +34,10 @@ export async function recordCreate(ctx: MutationContext, a: MutationArgs<'record
   const initial = RECORD_INITIAL_STATE[a.entity];
   if (initial) data.status = initial;
   if (a.entity === 'account') data.balanceFen = 0;
+  // A clash with a stored record fails the insert at flush time (then this mutation is redone
+  // alone and refused); no read here, so a batch of creates costs no extra round trips.
+  if (ctx.writer.has(a.entity, a.id)) reject('ALREADY_EXISTS', { zh: `${a.entity} ${a.id}`, en: `${a.entity} ${a.id}`, field: 'id' });
   ctx.writer.put({ entity: a.entity, id: a.id, data, deleted: false, changedFields: Object.keys(data), mustBeNew: true });
-  try {
-    await ctx.writer.flush();
-  } catch (e) {
-    if (isUniqueViolation(e)) reject('ALREADY_EXISTS', { zh: `${a.entity} ${a.id}`, en: `${a.entity} ${a.id}`, field: 'id' });
-    throw e;
-  }
   return { result: { entity: a.entity, id: a.id } };
 }
 
@@ -87,7 +83,6 @@ export async function recordUpdate(ctx: MutationContext, a: MutationArgs<'record
       previousMeta: rec.fieldMeta,
     });
   }
-  await ctx.writer.flush();
   return { result: { entity: a.entity, id: a.id, applied: Object.keys(apply) }, conflicts: conflictIds };
 }
 
@@ -98,7 +93,6 @@ export async function recordDelete(ctx: MutationContext, a: MutationArgs<'record
   if (rec.deleted) return { result: { entity: a.entity, id: a.id, alreadyDeleted: true } };
   // A tombstone: the row stays (data cleared) so every device learns of the deletion on pull.
   ctx.writer.put({ entity: a.entity, id: a.id, data: null, deleted: true, changedFields: [], previousMeta: rec.fieldMeta });
-  await ctx.writer.flush();
   return { result: { entity: a.entity, id: a.id } };
 }
 
@@ -131,7 +125,6 @@ export async function conflictResolve(ctx: MutationContext, a: MutationArgs<'con
     changedFields: ['status', 'resolution'],
     previousMeta: c.fieldMeta,
   });
-  await ctx.writer.flush();
   return { result: { conflictId: a.conflictId } };
 }
 
@@ -155,7 +148,6 @@ export async function recordTransition(ctx: MutationContext, a: MutationArgs<'re
     changedFields: ['status', 'updatedAt', 'updatedBy'],
     previousMeta: rec.fieldMeta,
   });
-  await ctx.writer.flush();
   return { result: { entity: a.entity, id: a.id, from, to: a.to } };
 }
 
@@ -167,11 +159,11 @@ export async function contractSign(ctx: MutationContext, a: MutationArgs<'contra
   const now = await ctx.now();
   const data = { ...rec.data, status: 'signed', signedAt: now, signedBy: a.signer ?? ctx.auth.userId, updatedAt: now, updatedBy: ctx.auth.userId };
   ctx.writer.put({ entity: 'contract', id: a.contractId, data, deleted: false, changedFields: ['status', 'signedAt', 'signedBy', 'updatedAt', 'updatedBy'], previousMeta: rec.fieldMeta });
-  await ctx.writer.flush();
   return { result: { contractId: a.contractId, signedAt: now } };
 }
 
 export async function paymentRecord(ctx: MutationContext, a: MutationArgs<'payment.record'>): Promise<HandlerOutcome> {
+  if (ctx.writer.has('payment', a.id)) reject('ALREADY_EXISTS', { zh: `缴费 ${a.id}`, en: `payment ${a.id}`, field: 'id' });
   const acct = await ctx.writer.read('account', a.accountId, { forUpdate: true });
   if (!acct || acct.deleted || !acct.data) reject('ACCOUNT_NOT_FOUND', { zh: a.accountId, en: a.accountId, field: 'accountId' });
   const now = await ctx.now();
@@ -186,11 +178,5 @@ export async function paymentRecord(ctx: MutationContext, a: MutationArgs<'payme
   });
   // The balance is the server's arithmetic on the server's state: two offline payments add up.
   ctx.writer.put({ entity: 'account', id: a.accountId, data: { ...acct.data, balanceFen: balance, updatedAt: now }, deleted: false, changedFields: ['balanceFen', 'updatedAt'], previousMeta: acct.fieldMeta });
-  try {
-    await ctx.writer.flush();
-  } catch (e) {
-    if (isUniqueViolation(e)) reject('ALREADY_EXISTS', { zh: `缴费 ${a.id}`, en: `payment ${a.id}`, field: 'id' });
-    throw e;
-  }
   return { result: { paymentId: a.id, accountId: a.accountId, balanceFen: balance } };
 }
