@@ -24,7 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createOffice, createScratchDatabase, migrate, openDb, type Db } from '../server/src/index';
 import { importCallFile } from '../server/src/billing/callImport';
-import { putRecords } from '../server/src/billing/records';
+import { putRecords, type BillingRecordWrite } from '../server/src/billing/records';
 import { runBilling } from '../server/src/billing/run';
 import { runCollections } from '../server/src/billing/collections';
 import { loadBillingSettings } from '../server/src/billing/settings';
@@ -68,14 +68,14 @@ async function seedOffice(db: Db): Promise<string> {
   const office = await createOffice(db, { name: '压测营业厅', prefix: `BENCH${Date.now() % 100000}` });
   const pkg = randomUUID();
   await db.transaction(async (tx) => {
-    const writes = [
-      { entity: 'package' as const, id: pkg, data: { name: '标准套餐', monthlyMinimumFen: 10_000, tariffFenPerMinute: 20, includedMinutes: 100, featureFees: [{ name: '彩铃', monthlyFen: 500 }] } },
+    const writes: BillingRecordWrite[] = [
+      { entity: 'package', id: pkg, data: { name: '标准套餐', monthlyMinimumFen: 10_000, tariffFenPerMinute: 20, includedMinutes: 100, featureFees: [{ name: '彩铃', monthlyFen: 500 }] } },
     ];
     for (let i = 0; i < ACCOUNTS; i++) {
       writes.push({
-        entity: 'account' as never,
+        entity: 'account',
         id: `acct-${i}`,
-        data: { no: `ACC-${i}`, numberDigits: hotline(i), packageId: pkg, status: 'active', stateSince: '2026-01-01', openedOn: i % 10 === 0 ? '2026-11-16' : '2026-01-01', features: i % 2 ? ['彩铃'] : [], monthlyMinimumFen: 10_000 } as never,
+        data: { no: `ACC-${i}`, numberDigits: hotline(i), packageId: pkg, status: 'active', stateSince: '2026-01-01', openedOn: i % 10 === 0 ? '2026-11-16' : '2026-01-01', features: i % 2 ? ['彩铃'] : [], monthlyMinimumFen: 10_000 },
       });
     }
     await putRecords(tx, office.id, writes);
