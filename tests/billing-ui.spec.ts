@@ -113,4 +113,29 @@ test('reminders, automatic actions and the renewal policy floor setting', async 
   await page.getByTestId('settings-save').click();
   await expect(page.getByText('已保存。')).toBeVisible();
   await shot(page, 'billing-settings');
+
+  // an automatic suspension as the server's collections job publishes it; a manager reverses it with a reason
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('hotline-office');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('billingActions', 'readwrite');
+          tx.objectStore('billingActions').put({ id: 'act-1', accountId: 'ZH4001372747-01', action: 'suspend', onDate: '2026-11-16', reason: '账单逾期未缴，逾期金额 300.00 元（合同 7.1）。', automatic: true, reversedAt: null, reversedBy: null, reversalReason: null, version: 9 });
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  // written behind Dexie's back: reload so the page reads it
+  await page.reload();
+  await page.goto('/#/billing/actions');
+  await page.getByTestId('actions-table').getByRole('button', { name: '撤销' }).click();
+  await page.getByTestId('reverse-confirm').click();
+  await expect(page.getByRole('dialog')).toContainText('撤销原因：必填。');
+  await page.getByTestId('reverse-reason').fill('客户已承诺 11-20 前缴清');
+  await page.getByTestId('reverse-confirm').click();
+  await expect(page.getByTestId('actions-table')).toContainText('已撤销：客户已承诺 11-20 前缴清');
+  await shot(page, 'billing-actions-reversed');
 });

@@ -116,7 +116,9 @@ describe('automatic actions', () => {
       { id: 'a1', accountId, action: 'suspend', onDate: '2026-12-16', reason: '账单逾期未缴', automatic: true, reversedAt: null, reversedBy: null, reversalReason: null, version: 4 },
       { id: 'a2', accountId, action: 'resume', onDate: '2026-12-10', reason: '人工恢复', automatic: false, reversedAt: null, reversedBy: null, reversalReason: null, version: 5 },
     ]);
-    expect((await listBillingActions()).map((a) => a.id)).toEqual(['a1', 'a2']);
+    const log = await listBillingActions();
+    expect(log.map((a) => a.id)).toEqual(['a1', 'a2']);
+    expect(log[0]!.accountNo).toBe((await accountsTable().get(accountId))!.no);
     await db().outbox.clear();
     expect(await rejection(reverseBillingAction('a1', '客户已承诺付款'))).toBeInstanceOf(PermissionError);
     await actAs('manager');

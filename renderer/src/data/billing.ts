@@ -200,9 +200,14 @@ export async function listReminders(today?: string): Promise<Reminders> {
 // Automatic actions and their reversal
 // ---------------------------------------------------------------------------------------------
 
-export async function listBillingActions(): Promise<StoredBillingAction[]> {
+/** The log, newest first, each with its account's number (账户号) when this device has the account. */
+export async function listBillingActions(): Promise<(StoredBillingAction & { accountNo: string | null })[]> {
   const rows = await billingActionsTable().toArray();
-  return rows.sort((a, b) => (a.onDate > b.onDate ? -1 : a.onDate < b.onDate ? 1 : a.id.localeCompare(b.id)));
+  const accounts = await accountsTable().bulkGet([...new Set(rows.map((r) => r.accountId))]);
+  const nos = new Map(accounts.filter((a) => !!a).map((a) => [a!.id, a!.no]));
+  return rows
+    .map((r) => ({ ...r, accountNo: nos.get(r.accountId) ?? null }))
+    .sort((a, b) => (a.onDate > b.onDate ? -1 : a.onDate < b.onDate ? 1 : a.id.localeCompare(b.id)));
 }
 
 /**

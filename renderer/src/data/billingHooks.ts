@@ -31,7 +31,7 @@ export function useReminders(): Reminders | undefined {
   return useLiveQuery(() => listReminders(), []);
 }
 
-export function useBillingActions(): StoredBillingAction[] | undefined {
+export function useBillingActions(): (StoredBillingAction & { accountNo: string | null })[] | undefined {
   return useLiveQuery(() => listBillingActions(), []);
 }
 

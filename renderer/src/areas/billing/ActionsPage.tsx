@@ -79,7 +79,7 @@ export function ActionsPage() {
             {rows.map((a) => (
               <TableRow key={a.id}>
                 <TableCell>{a.onDate}</TableCell>
-                <TableCell sx={{ fontFamily: 'monospace' }}>{a.accountId}</TableCell>
+                <TableCell sx={{ fontFamily: 'monospace' }}>{a.accountNo ?? a.accountId}</TableCell>
                 <TableCell>{t(`actions.kinds.${a.action}`)}</TableCell>
                 <TableCell>{a.reason}</TableCell>
                 <TableCell>{a.automatic ? t('actions.automatic') : t('actions.manual')}</TableCell>
