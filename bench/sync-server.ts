@@ -2,7 +2,8 @@
 // with an in-process server on loopback:
 //   push 1k   — 1,000 record.create mutations in two batches of 500 (one client)
 //   pull 1k   — a second client pulls those 1,000 changes in pages of 1,000
-//   agents    — 200 simulated agents at once, each pushing 10 creates and pulling to catch up;
+//   agents    — 200 simulated agents at once, each (from yesterday's cursor) pushing 10 creates and
+//               pulling the others' changes;
 //               10% of them also race for the same 50 numbers (5 allocations each):
 //               p50/p95 per-agent sync time and the number of double allocations (must be 0)
 // Prints the figures and writes bench/results/sync-server.json. Never fails on a threshold.
@@ -38,7 +39,9 @@ async function run(kind: BackendChoice['kind']) {
     await http(server.url, 'POST', `/v1/offices/${fx.officeA}/numbers`, { token: m.accessToken, json: { numbers } });
     const customer = randomUUID();
     await writer.run('record.create', { entity: 'customer', id: customer, data: { name: '抢号客户' } });
-    const agents = Array.from({ length: 200 }, () => new TestClient(server.url, s.accessToken, fx.officeA));
+    // Each agent synced yesterday: it starts from the cursor a full pull reached, pushes its day's
+    // work and pulls what the others pushed meanwhile.
+    const agents = Array.from({ length: 200 }, () => Object.assign(new TestClient(server.url, s.accessToken, fx.officeA), { cursor: { ...reader.cursor } }));
     const times: number[] = [];
     let allocated = 0;
     let refused = 0;
