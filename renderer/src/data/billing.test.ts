@@ -3,10 +3,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { HotlineDb, db, setDatabase } from './db';
 import { setClock } from './clock';
 import { actAs, seedBillingAccount } from './billingTestSeed';
-import { listBillingActions, listReminders, overdueSinceOf, previewBill, reverseBillingAction, termEndsOn } from './billing';
+import { listBillingActions, listReminders, overdueSinceOf, previewBill, refreshBillingActions, reverseBillingAction, termEndsOn } from './billing';
+import type { BillingServer } from './billingServer';
 import { recordPayment } from './ledger';
 import { saveBillingSettings } from './billingSettings';
-import { billingActionsTable, ledgerTable, type StoredLedgerEntry } from './ledgerTypes';
+import { ledgerTable, type StoredBillingAction, type StoredLedgerEntry } from './ledgerTypes';
 import { accountsTable } from './accountsTypes';
 import { metaRecordKey } from './syncStateApply';
 import type { ValidationError } from './errors';
@@ -111,23 +112,33 @@ describe('reminder lists', () => {
 describe('automatic actions', () => {
   beforeEach(() => seed());
 
-  it('a manager reverses an automatic suspension with a reason, once; clerks cannot', async () => {
-    await billingActionsTable().bulkAdd([
-      { id: 'a1', accountId, action: 'suspend', onDate: '2026-12-16', reason: '账单逾期未缴', automatic: true, reversedAt: null, reversedBy: null, reversalReason: null, version: 4 },
-      { id: 'a2', accountId, action: 'resume', onDate: '2026-12-10', reason: '人工恢复', automatic: false, reversedAt: null, reversedBy: null, reversalReason: null, version: 5 },
-    ]);
+  it('a manager reverses an automatic suspension with a reason, once, on the server; clerks cannot', async () => {
+    const a1: StoredBillingAction = { id: 'a1', accountId, action: 'suspend', onDate: '2026-12-16', reason: '账单逾期未缴', automatic: true, reversedAt: null, reversedBy: null, reversalReason: null };
+    const a2: StoredBillingAction = { id: 'a2', accountId, action: 'resume', onDate: '2026-12-10', reason: '人工恢复', automatic: false, reversedAt: null, reversedBy: null, reversalReason: null };
+    const calls: string[] = [];
+    const server: BillingServer = {
+      postAdjustment: async () => Promise.reject(new Error('not used')),
+      listActions: async () => [a1, a2],
+      async reverseAction(id, reason) {
+        calls.push(`${id}:${reason}`);
+        return { ...a1, reversedAt: '2026-12-17T01:00:00.000Z', reversedBy: 'mgr', reversalReason: reason };
+      },
+    };
+    expect(await refreshBillingActions(null)).toBe(0);
+    expect(await refreshBillingActions(server)).toBe(2);
     const log = await listBillingActions();
     expect(log.map((a) => a.id)).toEqual(['a1', 'a2']);
     expect(log[0]!.accountNo).toBe((await accountsTable().get(accountId))!.no);
-    await db().outbox.clear();
-    expect(await rejection(reverseBillingAction('a1', '客户已承诺付款'))).toBeInstanceOf(PermissionError);
+    expect(await rejection(reverseBillingAction('a1', '客户已承诺付款', server))).toBeInstanceOf(PermissionError);
     await actAs('manager');
-    expect(((await rejection(reverseBillingAction('a1', ' '))) as ValidationError).fields.reason).toBe('撤销原因：必填。');
-    expect(((await rejection(reverseBillingAction('a2', '误操作'))) as ValidationError).fields.actionId).toContain('人工操作');
-    const done = await reverseBillingAction('a1', '客户已承诺付款');
-    expect(done).toMatchObject({ reversalReason: '客户已承诺付款', pending: true });
-    expect((await db().outbox.toArray()).map((o) => [o.name, o.args])).toEqual([['billingAction.reverse', { actionId: 'a1', reason: '客户已承诺付款' }]]);
-    expect(((await rejection(reverseBillingAction('a1', '再次'))) as ValidationError).fields.actionId).toContain('已于');
+    expect(((await rejection(reverseBillingAction('a1', ' ', server))) as ValidationError).fields.reason).toBe('撤销原因：必填。');
+    expect(((await rejection(reverseBillingAction('a2', '误操作', server))) as ValidationError).fields.actionId).toContain('人工操作');
+    expect(((await rejection(reverseBillingAction('a1', '客户已承诺付款', null))) as ValidationError).fields.form).toContain('须登录同步服务器并联网');
+    expect(calls).toEqual([]);
+    const done = await reverseBillingAction('a1', '客户已承诺付款', server);
+    expect(done).toMatchObject({ reversalReason: '客户已承诺付款', reversedBy: 'mgr' });
+    expect(calls).toEqual(['a1:客户已承诺付款']);
+    expect(((await rejection(reverseBillingAction('a1', '再次', server))) as ValidationError).fields.actionId).toContain('已于 2026-12-17');
   });
 
   it('a payment recorded offline lowers the arrears at once', async () => {

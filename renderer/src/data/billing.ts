@@ -1,12 +1,11 @@
 import { db } from './db';
-import { nowIso } from './clock';
 import { NotFoundError, ValidationError } from './errors';
-import { writeWithOutbox } from './outbox';
 import { requirePermission } from './session';
 import { getPackage } from './packages';
 import { accountsTable, type StoredAccount } from './accountsTypes';
 import { billingActionsTable, billsTable, ledgerTable, type StoredBill, type StoredBillingAction, type StoredLedgerEntry } from './ledgerTypes';
 import { billingSettings } from './billingSettings';
+import { OFFLINE_ONLY_MESSAGE, billingServer, serverErrorText, type BillingServer } from './billingServer';
 import { officeToday } from './ledger';
 import { META_RECORD_PREFIX, type MetaRecord } from './syncStateApply';
 import {
@@ -210,13 +209,26 @@ export async function listBillingActions(): Promise<(StoredBillingAction & { acc
     .sort((a, b) => (a.onDate > b.onDate ? -1 : a.onDate < b.onDate ? 1 : a.id.localeCompare(b.id)));
 }
 
+/** Replaces the local action log with the server's (online; a no-op without a sync login). */
+export async function refreshBillingActions(server?: BillingServer | null): Promise<number> {
+  const api = server === undefined ? await billingServer() : server;
+  if (!api) return 0;
+  const rows = await api.listActions();
+  const table = billingActionsTable();
+  await db().transaction('rw', table, async () => {
+    await table.clear();
+    await table.bulkPut(rows.map((r) => ({ ...r, version: 0 })));
+  });
+  return rows.length;
+}
+
 /**
- * A manager reverses an automatic action (suspension, termination, reclamation) with a reason.
- * The command `billingAction.reverse` {actionId, reason} carries it; the server undoes the action
- * and leaves the account alone for the office's grace days.
+ * A manager reverses an automatic action (suspension, termination, resumption) with a reason. The
+ * server undoes it at once (account and number state) and leaves the account alone for the
+ * office's grace days, so this is an online action (docs/billing.md); the answer is stored here.
  */
-export async function reverseBillingAction(actionId: string, reason: string): Promise<StoredBillingAction> {
-  const manager = await requirePermission('account.suspend');
+export async function reverseBillingAction(actionId: string, reason: string, server?: BillingServer | null): Promise<StoredBillingAction> {
+  await requirePermission('account.suspend');
   const why = String(reason ?? '').trim();
   if (!why) throw new ValidationError({ reason: '撤销原因：必填。' });
   if (why.length > 500) throw new ValidationError({ reason: '撤销原因：最多 500 个字符。' });
@@ -225,10 +237,15 @@ export async function reverseBillingAction(actionId: string, reason: string): Pr
   if (!action) throw new NotFoundError(`自动处理记录 ${actionId} 不存在。`);
   if (!action.automatic) throw new ValidationError({ actionId: '自动处理记录：这是人工操作，请在账户页办理。' });
   if (action.reversedAt) throw new ValidationError({ actionId: `自动处理记录：已于 ${action.reversedAt.slice(0, 10)} 撤销。` });
-  const next: StoredBillingAction = { ...action, reversedAt: nowIso(), reversedBy: manager.id, reversalReason: why, pending: true };
-  await writeWithOutbox([table], async (ctx) => {
-    await table.put(next);
-    await ctx.enqueue({ name: 'billingAction.reverse', args: { actionId, reason: why } });
-  });
-  return next;
+  const api = server === undefined ? await billingServer() : server;
+  if (!api) throw new ValidationError({ form: OFFLINE_ONLY_MESSAGE });
+  let done: StoredBillingAction;
+  try {
+    done = await api.reverseAction(actionId, why);
+  } catch (e) {
+    throw new ValidationError({ form: `撤销未完成：${serverErrorText(e)}` });
+  }
+  const row: StoredBillingAction = { ...action, ...done, version: 0 };
+  await table.put(row);
+  return row;
 }

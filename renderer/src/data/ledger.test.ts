@@ -8,6 +8,7 @@ import { saveBillingSettings } from './billingSettings';
 import { ledgerTable, type StoredLedgerEntry } from './ledgerTypes';
 import { accountBalanceFen, closeAccount, terminateAccount } from './accounts';
 import { PermissionError, ValidationError } from './errors';
+import type { BillingServer } from './billingServer';
 import { rmbUppercase } from '../../../shared';
 
 let n = 0;
@@ -114,16 +115,34 @@ describe('renewals', () => {
 });
 
 describe('adjustments and closure', () => {
-  it('needs a manager and a reason; the manager is recorded as approver', async () => {
-    expect(await rejection(adjustLedger({ accountId, direction: 'credit', amountYuan: '50', reason: '话单争议退还' }))).toBeInstanceOf(PermissionError);
+  it('needs a manager and a reason; the server writes it (manager as approver) and it is stored at once', async () => {
+    const sent: unknown[] = [];
+    const server: BillingServer = {
+      async postAdjustment(acc, body) {
+        sent.push({ acc, ...body });
+        return { id: body.id, accountId: acc, kind: 'adjustment', category: 'principal', amountFen: body.amountFen, effectiveOn: '2026-11-02', dueOn: '2026-11-02', method: null, reference: null, reason: body.reason, approvedBy: 'mgr', reverses: null, billId: null, createdBy: 'mgr', createdAt: '2026-11-02T02:00:00.000Z' };
+      },
+      listActions: async () => [],
+      reverseAction: async () => {
+        throw new Error('not used');
+      },
+    };
+    expect(await rejection(adjustLedger({ accountId, direction: 'credit', amountYuan: '50', reason: '话单争议退还' }, server))).toBeInstanceOf(PermissionError);
     await actAs('manager');
-    const e = (await rejection(adjustLedger({ accountId, direction: 'credit', amountYuan: '50', reason: '  ' }))) as ValidationError;
+    const e = (await rejection(adjustLedger({ accountId, direction: 'credit', amountYuan: '50', reason: '  ' }, server))) as ValidationError;
     expect(e.fields.reason).toBe('调账原因：必填。');
-    const row = await adjustLedger({ accountId, direction: 'debit', amountYuan: '50.05', reason: '补收 10 月功能费' });
-    expect(row).toMatchObject({ kind: 'adjustment', amountFen: -5_005, dueOn: '2026-12-15', reason: '补收 10 月功能费' });
-    expect(row.approvedBy).toBe((await db().users.toArray()).find((u) => u.role === 'manager')!.id);
-    expect((await db().outbox.toArray()).map((o) => o.name)).toEqual(['ledger.adjust']);
+    const offline = (await rejection(adjustLedger({ accountId, direction: 'credit', amountYuan: '50', reason: '退还' }, null))) as ValidationError;
+    expect(offline.fields.form).toContain('须登录同步服务器并联网');
+    expect(sent).toEqual([]);
+    const row = await adjustLedger({ accountId, direction: 'debit', amountYuan: '50.05', reason: '补收 10 月功能费' }, server);
+    expect(sent).toEqual([{ acc: accountId, id: row.id, amountFen: -5_005, reason: '补收 10 月功能费' }]);
+    expect(row).toMatchObject({ kind: 'adjustment', amountFen: -5_005, approvedBy: 'mgr', version: 0 });
+    expect(await db().outbox.count()).toBe(0);
     expect(await owedFen(accountId)).toBe(5_005);
+    const failing: BillingServer = { ...server, postAdjustment: async () => Promise.reject(new Error('调账原因不能为空')) };
+    const refused = (await rejection(adjustLedger({ accountId, direction: 'credit', amountYuan: '1', reason: 'x' }, failing))) as ValidationError;
+    expect(refused.fields.form).toBe('调账未完成：调账原因不能为空');
+    expect(await ledgerTable().count()).toBe(1);
   });
 
   it('closure is refused while the ledger shows fees owed, allowed once paid', async () => {

@@ -8,18 +8,19 @@ import { officeSettings } from './numbers';
 import { accountsTable, type StoredAccount } from './accountsTypes';
 import { ledgerTable, type StoredLedgerEntry } from './ledgerTypes';
 import { billingSettings } from './billingSettings';
+import { OFFLINE_ONLY_MESSAGE, billingServer, serverErrorText, type BillingServer } from './billingServer';
 import {
   MUTATION_ARGS,
   MUTATION_ROLES,
   PAYMENT_METHODS,
   PAYMENT_METHOD_LABELS,
   ROLE_LABELS,
-  billDueOn,
   checkRenewalWithPolicy,
   ledgerBalance,
   overdueOn,
   parseYuanToFen,
   toOfficeDate,
+  type LedgerEntry,
   type LedgerPaymentKind,
   type PaymentMethod,
 } from '../../../shared';
@@ -290,12 +291,13 @@ export interface AdjustmentForm {
 }
 
 /**
- * An adjustment (调账) is approved by the manager who makes it (a clerk cannot): it carries the
- * reason and the approving manager, and travels as the command `ledger.adjust`
- * {id, accountId, amountFen (signed), reason, approvedBy}.
+ * An adjustment (调账) is made by a manager (a clerk cannot), who is its approver, with a reason.
+ * The server writes it (REST, docs/billing.md) and its result is stored here at once; the pull
+ * brings the same entry again. Online only: `server` null (never logged in) is refused with the
+ * reason, and nothing is written.
  */
-export async function adjustLedger(form: AdjustmentForm): Promise<StoredLedgerEntry> {
-  const manager = await requirePermission('payment.void');
+export async function adjustLedger(form: AdjustmentForm, server?: BillingServer | null): Promise<StoredLedgerEntry> {
+  await requirePermission('payment.void');
   const fields: Record<string, string> = {};
   if (form.direction !== 'credit' && form.direction !== 'debit') fields.direction = '调账方向：必须是调增或调减。';
   const amount = parseYuanToFen(String(form.amountYuan ?? ''), '调账金额');
@@ -307,31 +309,16 @@ export async function adjustLedger(form: AdjustmentForm): Promise<StoredLedgerEn
   if (Object.keys(fields).length || !amount.ok) throw new ValidationError(fields);
   const account = await openAccount(form.accountId);
   const amountFen = form.direction === 'credit' ? amount.fen : -amount.fen;
-  const settings = await billingSettings();
-  const today = await officeToday();
-  const at = nowIso();
-  const row: StoredLedgerEntry = {
-    id: crypto.randomUUID(),
-    accountId: account.id,
-    kind: 'adjustment',
-    category: 'principal',
-    amountFen,
-    effectiveOn: today,
-    // a debit adjustment is due with this month's bill (the office's due day of the next month)
-    dueOn: amountFen < 0 ? billDueOn(today.slice(0, 7), settings.dueDayOfNextMonth) : today,
-    method: null,
-    reference: null,
-    reason,
-    approvedBy: manager.id,
-    reverses: null,
-    billId: null,
-    createdBy: manager.id,
-    createdAt: at,
-    updatedAt: at,
-  };
-  await writeWithOutbox([ledgerTable()], async (ctx) => {
-    await ledgerTable().add(row);
-    await ctx.enqueue({ name: 'ledger.adjust', args: { id: row.id, accountId: account.id, amountFen, reason, approvedBy: manager.id } });
-  });
+  const api = server === undefined ? await billingServer() : server;
+  if (!api) throw new ValidationError({ form: OFFLINE_ONLY_MESSAGE });
+  let entry: LedgerEntry;
+  try {
+    entry = await api.postAdjustment(account.id, { id: crypto.randomUUID(), amountFen, reason });
+  } catch (e) {
+    throw new ValidationError({ form: `调账未完成：${serverErrorText(e)}` });
+  }
+  // the server's entry, confirmed (version 0 until the pull brings its change-log version)
+  const row: StoredLedgerEntry = { ...entry, version: 0 };
+  await ledgerTable().put(row);
   return row;
 }

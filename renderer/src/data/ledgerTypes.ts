@@ -39,8 +39,6 @@ export interface StoredBillingAction {
   reversedAt: string | null;
   reversedBy: string | null;
   reversalReason: string | null;
-  /** the reversal was made on this device and is waiting for sync */
-  pending?: boolean;
   version?: number;
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -18,7 +18,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useBillingActions } from '../../data/billingHooks';
 import { useCurrentUser } from '../../data/usersHooks';
-import { reverseBillingAction } from '../../data/billing';
+import { refreshBillingActions, reverseBillingAction } from '../../data/billing';
 import { ValidationError } from '../../data/errors';
 import type { StoredBillingAction } from '../../data/ledgerTypes';
 import { can } from '../../../../shared';
@@ -61,6 +61,10 @@ export function ActionsPage() {
   const user = useCurrentUser();
   const [target, setTarget] = useState<StoredBillingAction | null>(null);
   const manager = !!user && can(user.role, 'account.suspend');
+  useEffect(() => {
+    // the log comes from the server; offline (or never logged in) the last copy stays on screen
+    refreshBillingActions().catch(() => undefined);
+  }, []);
   if (!rows) return <LinearProgress />;
   return (
     <>

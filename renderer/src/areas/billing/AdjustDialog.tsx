@@ -48,6 +48,7 @@ export function AdjustDialog({ accountId, managerName, onClose }: { accountId: s
           <Typography variant="body2" color="text.secondary">
             {t('adjust.approver', { name: managerName })}
           </Typography>
+          {errors.form && <Alert severity="error">{errors.form}</Alert>}
           {failure && <Alert severity="error">{failure}</Alert>}
         </Stack>
       </DialogContent>
