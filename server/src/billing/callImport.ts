@@ -6,7 +6,6 @@ import { carrierMappingSchema, mapCallRows, type CarrierMapping, type ImportedCa
 import { loadBillingAccounts, type BillingAccount } from './accounts';
 import { parseCallFile, type CallFileFormat } from './parseFile';
 import { loadBillingSettings } from './settings';
-import { UseRowPath, importCsvInDatabase, sqlPathEligible } from './callImportSql';
 
 export class ImportRefused extends Error {
   constructor(
@@ -151,12 +150,9 @@ async function insertBatches(tx: Queryable, rated: RatedCall[], officeId: string
  * started minute, the tariff of the account's package). The whole file is one transaction: any
  * row error refuses the file with every error named by row, and nothing is saved. Rows whose
  * carrier record id is already stored are skipped and counted (ON CONFLICT DO NOTHING on the
- * primary key). Two paths, same rules and messages:
- * - PostgreSQL, CSV with a duration column (the carriers' usual file): the database path
- *   (callImportSql.ts) — COPY of the raw file into a staging table, validation in one scan, one
- *   INSERT … SELECT that rates and stores;
- * - otherwise the row path: papaparse/exceljs, mapCallRows in JS, then COPY FROM STDIN into
- *   call_records on PostgreSQL (multi-row batches when records repeat) or multi-row batches on PGlite.
+ * primary key). On PostgreSQL the rows go by COPY FROM STDIN straight into call_records (falling back
+ * to multi-row batches when the file repeats records already stored); on PGlite in multi-row batches.
+ * The transaction already gives all-or-nothing, so a staging table would only write every row twice.
  */
 export async function importCallFile(
   db: Db,
@@ -167,26 +163,6 @@ export async function importCallFile(
   const settings = await loadBillingSettings(db, officeId);
   const mapping = input.mapping ?? (await loadMapping(db, officeId, input.carrier));
   if (!mapping) throw new ImportRefused(`运营商“${input.carrier}”还没有保存列映射，请先设置列映射。`, [], 0);
-  const accounts = await loadBillingAccounts(db, officeId);
-  if (sqlPathEligible(db, input.format, mapping, settings.timeZone, accounts)) {
-    try {
-      return await db.transaction(async (tx) => {
-        const importId = randomUUID();
-        const r = await importCsvInDatabase(tx, { officeId, carrier: input.carrier, importId, bytes: input.bytes, mapping, timeZone: settings.timeZone, accounts });
-        if (r.errorCount > 0) throw new ImportRefused(`文件有 ${r.errorCount} 处错误，未导入任何话单。`, r.errors, r.errorCount);
-        if (r.rowsRead === 0) throw new ImportRefused('文件中没有话单数据行。', [], 1);
-        const skippedDuplicates = r.rowsRead - r.imported;
-        await tx.query(
-          'INSERT INTO call_imports (id, office_id, carrier, file_name, format, rows_read, imported, skipped_duplicates, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-          [importId, officeId, input.carrier, input.fileName.slice(0, 255), input.format, r.rowsRead, r.imported, skippedDuplicates, userId],
-        );
-        if (input.saveMapping && input.mapping) await saveMapping(tx, officeId, input.carrier, input.mapping, userId);
-        return { importId, carrier: input.carrier, rowsRead: r.rowsRead, imported: r.imported, skippedDuplicates, timings: r.timings };
-      });
-    } catch (e) {
-      if (!(e instanceof UseRowPath)) throw e;
-    }
-  }
   let rows: string[][];
   const t0 = performance.now();
   try {
@@ -199,7 +175,7 @@ export async function importCallFile(
   const mapped = mapCallRows(rows, mapping, settings.timeZone);
   const errors = [...mapped.errors];
   let errorCount = mapped.errorCount;
-  const find = accountFinder(accounts);
+  const find = accountFinder(await loadBillingAccounts(db, officeId));
   const rated: RatedCall[] = [];
   for (const call of mapped.calls) {
     const account = find(call.hotline, call.localDay);
