@@ -64,6 +64,12 @@ test('a payment recorded offline shows in the balance and on a receipt in 人民
   await expect(page.getByTestId('receipt').first()).toContainText('银行转账');
   await expect(page.getByTestId('receipt').first()).toContainText('BT20261122001');
   await shot(page, 'billing-receipt');
+  // the same receipt waits in the print root (the only thing on paper while it is mounted)
+  await expect(page.locator('#print-root [data-testid="receipt-upper"]')).toHaveText('人民币陆仟零柒元壹角肆分');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('#print-root')).toBeVisible();
+  await expect(page.getByRole('navigation').first()).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
 
   await page.getByRole('link', { name: /返回台账/ }).click();
   await expect(page.getByTestId('ledger-balance')).toHaveText('¥6,007.14');

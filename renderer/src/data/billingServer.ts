@@ -1,6 +1,6 @@
 import { getCachedSession, replaceSession } from './auth';
 import { SyncApi, SyncHttpError, SyncNetworkError } from '../sync/api';
-import type { LedgerEntry } from '../../../shared';
+import type { BillingSettings, LedgerEntry } from '../../../shared';
 import type { StoredBillingAction } from './ledgerTypes';
 
 /**
@@ -13,6 +13,8 @@ export interface BillingServer {
   postAdjustment(accountId: string, body: { id: string; amountFen: number; reason: string }): Promise<LedgerEntry>;
   listActions(): Promise<StoredBillingAction[]>;
   reverseAction(actionId: string, reason: string): Promise<StoredBillingAction>;
+  getSettings(): Promise<BillingSettings>;
+  putSettings(patch: Partial<BillingSettings>): Promise<BillingSettings>;
 }
 
 /** The server of the signed-in sync session, or null when this device has never logged in. */
@@ -26,6 +28,8 @@ export async function billingServer(): Promise<BillingServer | null> {
     postAdjustment: (accountId, body) => api.authedJson<LedgerEntry>('POST', `${base}/accounts/${encodeURIComponent(accountId)}/adjustments`, body),
     listActions: async () => (await api.authedJson<{ actions: StoredBillingAction[] }>('GET', `${base}/actions`)).actions,
     reverseAction: (actionId, reason) => api.authedJson<StoredBillingAction>('POST', `${base}/actions/${encodeURIComponent(actionId)}/reverse`, { reason }),
+    getSettings: () => api.authedJson<BillingSettings>('GET', `${base}/settings`),
+    putSettings: (patch) => api.authedJson<BillingSettings>('PUT', `${base}/settings`, patch),
   };
 }
 

@@ -4,12 +4,12 @@ import { HotlineDb, db, setDatabase } from './db';
 import { setClock } from './clock';
 import { actAs, seedBillingAccount } from './billingTestSeed';
 import { adjustLedger, firstRenewalFen, ledgerSummary, owedFen, receiptFor, recordPayment, type PaymentForm } from './ledger';
-import { saveBillingSettings } from './billingSettings';
+import { billingSettings, refreshBillingSettings, saveBillingSettings } from './billingSettings';
 import { ledgerTable, type StoredLedgerEntry } from './ledgerTypes';
 import { accountBalanceFen, closeAccount, terminateAccount } from './accounts';
 import { PermissionError, ValidationError } from './errors';
 import type { BillingServer } from './billingServer';
-import { rmbUppercase } from '../../../shared';
+import { DEFAULT_BILLING_SETTINGS, rmbUppercase } from '../../../shared';
 
 let n = 0;
 let accountId = '';
@@ -111,6 +111,31 @@ describe('renewals', () => {
     await actAs('manager');
     const e = (await rejection(saveBillingSettings({ renewalFloorMonthlyMinimums: 1.5 }))) as ValidationError;
     expect(e.fields.renewalFloorMonthlyMinimums).toContain('续费下限');
+  });
+});
+
+describe('billing settings with a sync login', () => {
+  it('are saved on the server first and its answer kept; a refusal saves nothing', async () => {
+    await actAs('manager');
+    const puts: unknown[] = [];
+    const server = {
+      putSettings: async (patch: object) => {
+        puts.push(patch);
+        return { ...DEFAULT_BILLING_SETTINGS, ...patch, lowBalanceMonths: 2 };
+      },
+      getSettings: async () => ({ ...DEFAULT_BILLING_SETTINGS, renewalFloorMonthlyMinimums: 6 }),
+    } as unknown as BillingServer;
+    const saved = await saveBillingSettings({ renewalFloorMonthlyMinimums: 3 }, server);
+    expect(puts).toEqual([{ renewalFloorMonthlyMinimums: 3 }]);
+    expect(saved).toMatchObject({ renewalFloorMonthlyMinimums: 3, lowBalanceMonths: 2 });
+    expect(await billingSettings()).toMatchObject({ renewalFloorMonthlyMinimums: 3, lowBalanceMonths: 2 });
+    const failing = { ...server, putSettings: async () => Promise.reject(new Error('网络断开')) } as unknown as BillingServer;
+    const e = (await rejection(saveBillingSettings({ renewalFloorMonthlyMinimums: 9 }, failing))) as ValidationError;
+    expect(e.fields.form).toBe('设置未保存：网络断开');
+    expect((await billingSettings()).renewalFloorMonthlyMinimums).toBe(3);
+    expect(await refreshBillingSettings(server)).toBe(true);
+    expect((await billingSettings()).renewalFloorMonthlyMinimums).toBe(6);
+    expect(await refreshBillingSettings(null)).toBe(false);
   });
 });
 

@@ -8,7 +8,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useBillingSettings } from '../../data/billingHooks';
 import { useCurrentUser } from '../../data/usersHooks';
-import { saveBillingSettings } from '../../data/billingSettings';
+import { refreshBillingSettings, saveBillingSettings } from '../../data/billingSettings';
 import { ValidationError } from '../../data/errors';
 import { can } from '../../../../shared';
 
@@ -24,6 +24,10 @@ export function BillingSettingsPage() {
   const [values, setValues] = useState<Record<Field, string> | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    // the office's values live on the server; offline the last copy is shown
+    refreshBillingSettings().catch(() => undefined);
+  }, []);
   useEffect(() => {
     if (settings && !values) setValues({ renewalFloorMonthlyMinimums: String(settings.renewalFloorMonthlyMinimums), lowBalanceMonths: String(settings.lowBalanceMonths), expiringWithinDays: String(settings.expiringWithinDays) });
   }, [settings, values]);

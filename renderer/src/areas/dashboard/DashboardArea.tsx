@@ -106,7 +106,7 @@ function Sections({ d }: { d: DashboardData }) {
     chart: (
       <BarChart
         height={240}
-        xAxis={[{ scaleType: 'band', data: d.revenue.map((r) => r.month.slice(2)) }]}
+        xAxis={[{ scaleType: 'band', data: d.revenue.map((r) => r.month.slice(2)), height: 28 }]}
         series={[
           { data: d.revenue.map((r) => chartYuan(r.billedFen)), label: t('revenue.billed') },
           { data: d.revenue.map((r) => chartYuan(r.receivedFen)), label: t('revenue.received') },
@@ -133,7 +133,7 @@ function Sections({ d }: { d: DashboardData }) {
     chart: (
       <BarChart
         height={240}
-        xAxis={[{ scaleType: 'band', data: d.gradeStates.map((g) => (g.gradeId ? g.gradeName : t('grades.ordinary'))) }]}
+        xAxis={[{ scaleType: 'band', data: d.gradeStates.map((g) => (g.gradeId ? g.gradeName : t('grades.ordinary'))), height: 28 }]}
         series={NUMBER_STATES.filter((s) => d.gradeStates.some((g) => g.counts[s] > 0)).map((s) => ({ data: d.gradeStates.map((g) => g.counts[s]), label: t(`states.${s}`), stack: 'n' }))}
       />
     ),
