@@ -1,5 +1,6 @@
 // Public names of the domain core. Everything here is pure: no DOM, Node or Electron.
 export * from './check';
+export * from './messages';
 
 export * from './validation/uscc';
 export * from './validation/residentId';

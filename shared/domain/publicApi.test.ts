@@ -24,7 +24,8 @@ describe('public domain API from shared/index.ts', () => {
     expectTypeOf(shared.validateMobile).toEqualTypeOf<(s: string) => Check>();
     expectTypeOf(shared.validateLandline).toEqualTypeOf<(s: string) => Check>();
     expectTypeOf(shared.parseHotline).returns.toEqualTypeOf<
-      { ok: true; digits: string; display: string; carrier: 'unicom' | 'mobile' | 'telecom' } | { ok: false; reason: string }
+      | { ok: true; digits: string; display: string; carrier: 'unicom' | 'mobile' | 'telecom' }
+      | { ok: false; reason: string; code?: string; params?: Record<string, string | number> }
     >();
     expectTypeOf(shared.numberPatterns).returns.toMatchTypeOf<string[]>();
     expectTypeOf(shared.rmbUppercase).toEqualTypeOf<(fen: number) => string>();
@@ -37,6 +38,10 @@ describe('public domain API from shared/index.ts', () => {
     expectTypeOf(shared.lateFee).toEqualTypeOf<(overdueFen: number, days: number) => number>();
     expectTypeOf(shared.checkRenewal).toEqualTypeOf<(amountFen: number, firstRenewalFen: number | null) => Check>();
     expectTypeOf(shared.disputeDeadline).toEqualTypeOf<(recordDate: string) => string>();
-    expectTypeOf<Check>().toEqualTypeOf<{ ok: true } | { ok: false; reason: string }>();
+    // code/params (the message catalog's key) are optional, so a plain { ok: false, reason } is still a Check.
+    expectTypeOf<Check>().toEqualTypeOf<
+      { ok: true } | { ok: false; reason: string; code?: string; params?: Record<string, string | number> }
+    >();
+    expectTypeOf<{ ok: false; reason: string }>().toExtend<Check>();
   });
 });

@@ -1,4 +1,4 @@
-import { requirementFormSchema, type RequirementForm } from '../../../shared';
+import { formatMessage, localizeIssue, requirementFormSchema, type Lang, type RequirementForm } from '../../../shared';
 
 /**
  * The fields of a 受理单 / 业务需求单 (4008 contract 3.1.5) as a form sends them, and their
@@ -93,7 +93,7 @@ function isBlank(v: unknown): boolean {
 
 export interface RequirementCheck {
   values: StoredRequirement | null;
-  /** Field → zh-CN message naming the field (and the row, for destination numbers). */
+  /** Field → message naming the field (and the row, for destination numbers), in `lang` (default zh-CN). */
   errors: Record<string, string>;
 }
 
@@ -101,7 +101,7 @@ export interface RequirementCheck {
  * Validates the requirement form. `complete` false (a draft): blank fields are allowed, filled ones
  * must be valid. `complete` true (submitting): every required field must be filled.
  */
-export function checkRequirement(input: Partial<ApplicationInput>, complete: boolean): RequirementCheck {
+export function checkRequirement(input: Partial<ApplicationInput>, complete: boolean, lang: Lang | string = 'zh-CN'): RequirementCheck {
   const raw = requirementOf(input);
   const schema = complete ? requirementFormSchema : requirementFormSchema.partial();
   const candidate: Record<string, unknown> = {};
@@ -114,8 +114,9 @@ export function checkRequirement(input: Partial<ApplicationInput>, complete: boo
     for (const issue of r.error.issues) {
       const [field, index] = issue.path;
       const key = typeof index === 'number' ? `${String(field)}.${index}` : String(field ?? 'requirement');
-      const prefix = typeof index === 'number' ? `第 ${index + 1} 个` : '';
-      errors[key] ??= prefix + issue.message;
+      const message = localizeIssue(issue, lang);
+      errors[key] ??=
+        typeof index === 'number' ? formatMessage('field.row', { row: index + 1, message }, lang) : message;
     }
     return { values: null, errors };
   }

@@ -1,10 +1,13 @@
-import { customerDraftSchema, validateUscc, validateUsccStructure, type CustomerDraft } from '../../../shared';
+import {
+  customerDraftSchema, formatMessage, localizeIssue, validateUscc, validateUsccStructure, type CustomerDraft, type Lang,
+} from '../../../shared';
 
 /**
  * The registration data of the 400 agreement 第二条/第三条, validated with the domain core's
  * `customerDraftSchema` (the same schema the server and imports use). The form calls
  * `checkCustomerInput` as the clerk types; the repository calls it again before saving, so the
- * two never disagree. Messages are the domain's zh-CN sentences, which name the field.
+ * two never disagree. Messages are the domain's sentences, which name the field: zh-CN unless the
+ * form passes the UI language (the repository keeps zh-CN).
  */
 
 /** The fields a clerk types, in form order. */
@@ -68,7 +71,7 @@ function pick(d: CustomerDraft): CustomerValues {
 }
 
 /** Checks every field and reports each problem under its own field. */
-export function checkCustomerInput(input: Partial<CustomerInput>): CustomerCheck {
+export function checkCustomerInput(input: Partial<CustomerInput>, lang: Lang | string = 'zh-CN'): CustomerCheck {
   const errors: Partial<Record<CustomerField, string>> = {};
   const uscc = (input.uscc ?? '').trim().toUpperCase();
   const usccChecksumFailed = validateUsccStructure(uscc).ok && !validateUscc(uscc).ok;
@@ -79,16 +82,16 @@ export function checkCustomerInput(input: Partial<CustomerInput>): CustomerCheck
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as CustomerField;
-      if ((CUSTOMER_FIELDS as readonly string[]).includes(field)) errors[field] ??= issue.message;
+      if ((CUSTOMER_FIELDS as readonly string[]).includes(field)) errors[field] ??= localizeIssue(issue, lang);
     }
   }
   // The 400 agreement 第二条 asks for the legal representative; the shared draft leaves it optional.
   if (!errors.legalRepresentative && (input.legalRepresentative ?? '').trim() === '') {
-    errors.legalRepresentative = '法定代表人不能为空。';
+    errors.legalRepresentative = formatMessage('field.required', { label: '法定代表人' }, lang);
   }
   if (usccChecksumFailed && !errors.uscc) {
-    const check = validateUscc(uscc);
-    errors.uscc = `${check.ok ? '' : check.reason}如核对无误，需经理填写放行原因。`;
+    // The only failure left with a well-formed code is its check character.
+    errors.uscc = formatMessage('uscc.checksumOverride', {}, lang);
   }
 
   const blocking = Object.keys(errors).some((f) => !(f === 'uscc' && usccChecksumFailed));

@@ -1,3 +1,6 @@
+import type { MessageCode, MessageParams } from '../messages/catalog';
+import { formatMessage } from '../messages/format';
+
 export type Carrier = 'unicom' | 'mobile' | 'telecom';
 
 export const CARRIERS = ['unicom', 'mobile', 'telecom'] as const satisfies readonly Carrier[];
@@ -20,7 +23,11 @@ const SEGMENT_CARRIER: Readonly<Record<string, Carrier>> = {
 
 export type ParsedHotline =
   | { ok: true; digits: string; display: string; carrier: Carrier }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; code?: string; params?: MessageParams };
+
+function refused(code: MessageCode, params?: MessageParams): ParsedHotline {
+  return { ok: false, reason: formatMessage(code, params), code, ...(params ? { params } : {}) };
+}
 
 /** 4008123456 → 400-812-3456. Expects 10 digits. */
 export function formatHotline(digits: string): string {
@@ -33,21 +40,18 @@ export function formatHotline(digits: string): string {
  */
 export function parseHotline(s: string): ParsedHotline {
   const trimmed = s.trim();
-  if (trimmed.length === 0) return { ok: false, reason: '400 号码不能为空。' };
+  if (trimmed.length === 0) return refused('hotline.empty');
   if (!/^\d+(?:[ -]\d+)*$/.test(trimmed)) {
-    return { ok: false, reason: '400 号码只能包含数字，可写成 400-812-3456、400 812 3456 或 4008123456。' };
+    return refused('hotline.chars');
   }
   const digits = trimmed.replace(/[ -]/g, '');
   if (digits.length !== 10) {
-    return { ok: false, reason: `400 号码应为 10 位数字，现在是 ${digits.length} 位。` };
+    return refused('hotline.length', { length: digits.length });
   }
-  if (!digits.startsWith('400')) return { ok: false, reason: '400 号码应以 400 开头。' };
+  if (!digits.startsWith('400')) return refused('hotline.prefix');
   const carrier = SEGMENT_CARRIER[digits.slice(0, 4)];
   if (!carrier) {
-    return {
-      ok: false,
-      reason: `号段 ${digits.slice(0, 4)} 不是可用的 400 号段（联通 4000/4006，移动 4001/4007，电信 4008/4009）。`,
-    };
+    return refused('hotline.segment', { segment: digits.slice(0, 4) });
   }
   return { ok: true, digits, display: formatHotline(digits), carrier };
 }

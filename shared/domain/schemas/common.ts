@@ -1,69 +1,73 @@
 import { z } from 'zod';
-import type { Check } from '../check';
+import { failWith, pass, type Check } from '../check';
 import { isIsoDate } from '../calendar/isoDate';
 import { normalizeMobile, validateMobile } from '../validation/mobile';
 import { normalizeLandline, validateLandline } from '../validation/landline';
+import { zodMessage as m } from '../messages/zodMessage';
 
 /**
  * A string field checked by a domain validator. The zh-CN message names the field: the
  * validator's reason, prefixed with the field label when the reason does not already start with it.
  */
 export function checkedString(label: string, validate: (s: string) => Check, normalize?: (s: string) => string) {
-  const base = z.string({ error: `${label}必须是文字。` });
+  const base = z.string({ error: m('field.notText', { label }) });
   // overwrite keeps the schema a plain string (no transform), so it still converts to JSON Schema.
   return (normalize ? base.overwrite(normalize) : base).check((ctx) => {
     const result = validate(ctx.value);
     if (!result.ok) {
+      const named = result.reason.startsWith(label);
       ctx.issues.push({
         code: 'custom',
-        message: result.reason.startsWith(label) ? result.reason : `${label}：${result.reason}`,
+        message: named ? result.reason : `${label}：${result.reason}`,
         input: ctx.value,
+        // The catalog code lets a UI translate the message (localizeIssue).
+        ...(result.code ? { params: { ...result.params, code: result.code, ...(named ? {} : { prefixLabel: label }) } } : {}),
       });
     }
   });
 }
 
-export const uuid = (label: string) => z.uuid({ error: `${label}必须是有效的 UUID。` });
+export const uuid = (label: string) => z.uuid({ error: m('field.uuid', { label }) });
 
 export const requiredText = (label: string, max = 200) =>
   z
-    .string({ error: `${label}必须是文字。` })
+    .string({ error: m('field.notText', { label }) })
     .trim()
-    .min(1, { error: `${label}不能为空。` })
-    .max(max, { error: `${label}不能超过 ${max} 个字。` });
+    .min(1, { error: m('field.required', { label }) })
+    .max(max, { error: m('field.tooLong', { label, max }) });
 
 /** Free text that may be left out (defaults to ''). */
 export const optionalText = (label: string, max = 2000) =>
-  z.string({ error: `${label}必须是文字。` }).trim().max(max, { error: `${label}不能超过 ${max} 个字。` }).default('');
+  z.string({ error: m('field.notText', { label }) }).trim().max(max, { error: m('field.tooLong', { label, max }) }).default('');
 
 /** Integer fen ≥ 0. Money is never a float. */
 export const fen = (label: string) =>
   z
-    .number({ error: `${label}必须是以分为单位的整数。` })
-    .int({ error: `${label}必须是以分为单位的整数。` })
-    .nonnegative({ error: `${label}不能为负数。` });
+    .number({ error: m('field.fen', { label }) })
+    .int({ error: m('field.fen', { label }) })
+    .nonnegative({ error: m('field.negative', { label }) });
 
 /** Integer fen that may be negative (balances in arrears). */
 export const signedFen = (label: string) =>
-  z.number({ error: `${label}必须是以分为单位的整数。` }).int({ error: `${label}必须是以分为单位的整数。` });
+  z.number({ error: m('field.fen', { label }) }).int({ error: m('field.fen', { label }) });
 
 export const count = (label: string) =>
   z
-    .number({ error: `${label}必须是整数。` })
-    .int({ error: `${label}必须是整数。` })
-    .nonnegative({ error: `${label}不能为负数。` });
+    .number({ error: m('field.integer', { label }) })
+    .int({ error: m('field.integer', { label }) })
+    .nonnegative({ error: m('field.negative', { label }) });
 
 /** A calendar date 'YYYY-MM-DD' (office date). */
 export const isoDate = (label: string) =>
-  z.string({ error: `${label}必须是日期。` }).refine(isIsoDate, { error: `${label}必须是有效日期（YYYY-MM-DD）。` });
+  z.string({ error: m('field.date', { label }) }).refine(isIsoDate, { error: m('field.dateInvalid', { label }) });
 
 /** An instant as a UTC ISO string ('2026-11-22T01:02:03.000Z'). */
 export const utcTimestamp = (label: string) =>
-  z.iso.datetime({ error: `${label}必须是 UTC 时间（ISO 格式，以 Z 结尾）。` });
+  z.iso.datetime({ error: m('field.utc', { label }) });
 
 /** Lower-case hex SHA-256, the content address of an attachment. */
 export const sha256 = (label: string) =>
-  z.string({ error: `${label}必须是文字。` }).regex(/^[0-9a-f]{64}$/, { error: `${label}必须是 64 位十六进制 SHA-256。` });
+  z.string({ error: m('field.notText', { label }) }).regex(/^[0-9a-f]{64}$/, { error: m('field.sha256', { label }) });
 
 /** Fields every stored entity has. */
 export const entityFields = {
@@ -85,6 +89,6 @@ export const landlineField = (label: string) => checkedString(label, validateLan
 export const phoneField = (label: string) =>
   checkedString(
     label,
-    (s) => (validateMobile(s).ok || validateLandline(s).ok ? { ok: true } : { ok: false, reason: `${label}既不是有效的手机号码，也不是有效的固定电话（区号-号码）。` }),
+    (s) => (validateMobile(s).ok || validateLandline(s).ok ? pass() : failWith('field.phone', { label })),
     (s) => normalizeMobile(s) ?? normalizeLandline(s) ?? s,
   );

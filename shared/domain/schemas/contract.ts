@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { count, entityFields, fen, isoDate, optionalText, requiredText, sha256, uuid } from './common';
 import { hotlineDigitsField } from './hotlineNumber';
+import { zodMessage as m } from '../messages/zodMessage';
 
 /** The two seed documents: 400用户入网服务协议 and 4008[9]短号码接入服务合同. */
 export const CONTRACT_KINDS = ['user_agreement_400', 'access_contract_4008'] as const;
@@ -20,7 +21,7 @@ export const CONTRACT_STATUS_LABELS: Readonly<Record<ContractStatus, string>> = 
 };
 
 const contractFields = {
-  kind: z.enum(CONTRACT_KINDS, { error: '合同类型无效。' }),
+  kind: z.enum(CONTRACT_KINDS, { error: m('field.invalidChoice', { label: '合同类型' }) }),
   /** 编号 printed on the agreement. */
   contractNo: requiredText('合同编号', 50),
   customerId: uuid('客户'),
@@ -33,7 +34,7 @@ const contractFields = {
   monthlyMinimumFen: fen('月最低消费'),
   /** 逾期终止天数 written into 4008 contract 7.1's blank. */
   overdueDaysToTermination: count('逾期终止天数').nullable().default(null),
-  status: z.enum(CONTRACT_STATUSES, { error: '合同状态无效。' }).default('draft'),
+  status: z.enum(CONTRACT_STATUSES, { error: m('field.invalidChoice', { label: '合同状态' }) }).default('draft'),
   signedOn: isoDate('签署日期').nullable().default(null),
   /** SHA-256 of the generated document, so a printed copy can be matched to its data. */
   documentSha256: sha256('合同文件校验值').nullable().default(null),

@@ -4,6 +4,7 @@ import { validateResidentId } from '../validation/residentId';
 import {
   checkedString, mobileField, landlineField, entityFields, optionalText, requiredText, sha256, utcTimestamp, uuid,
 } from './common';
+import { zodMessage as m } from '../messages/zodMessage';
 
 export const ATTACHMENT_KINDS = ['business_licence', 'handler_id_front', 'handler_id_back', 'other'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
@@ -16,7 +17,7 @@ export const ATTACHMENT_KIND_LABELS: Readonly<Record<AttachmentKind, string>> = 
 
 /** A scan attached to a record, content-addressed by SHA-256 (DESIGN.md §3). */
 export const attachmentRefSchema = z.object({
-  kind: z.enum(ATTACHMENT_KINDS, { error: '附件类型无效。' }),
+  kind: z.enum(ATTACHMENT_KINDS, { error: m('field.invalidChoice', { label: '附件类型' }) }),
   sha256: sha256('附件校验值'),
   fileName: requiredText('附件文件名', 255),
   mimeType: requiredText('附件类型', 100),
@@ -42,16 +43,16 @@ const trimUpper = (s: string) => s.trim().toUpperCase();
 const customerFields = {
   name: requiredText('企业名称'),
   uscc: checkedString('统一社会信用代码', validateUsccStructure, trimUpper),
-  usccOverrideReason: z.string({ error: '校验位放行原因必须是文字。' }).trim().max(500).nullable().default(null),
+  usccOverrideReason: z.string({ error: m('field.notText', { label: '校验位放行原因' }) }).trim().max(500).nullable().default(null),
   legalRepresentative: optionalText('法定代表人', 50),
   address: requiredText('企业住所地', 300),
   landline: landlineField('企业固定电话'),
   handlerName: requiredText('经办人姓名', 50),
   handlerIdNumber: checkedString('经办人身份证号码', (s) => validateResidentId(s), trimUpper),
   handlerMobile: mobileField('经办人手机号码'),
-  email: z.email({ error: '电子邮箱格式不正确。' }).nullable().default(null),
-  attachments: z.array(attachmentRefSchema, { error: '附件列表格式不正确。' }).default([]),
-  realNameStatus: z.enum(REAL_NAME_STATUSES, { error: '实名核验状态无效。' }).default('pending'),
+  email: z.email({ error: m('field.email') }).nullable().default(null),
+  attachments: z.array(attachmentRefSchema, { error: m('field.notList', { label: '附件列表' }) }).default([]),
+  realNameStatus: z.enum(REAL_NAME_STATUSES, { error: m('field.invalidChoice', { label: '实名核验状态' }) }).default('pending'),
   verifiedAt: utcTimestamp('核验时间').nullable().default(null),
   verifiedBy: uuid('核验人').nullable().default(null),
   notes: optionalText('备注'),
@@ -62,7 +63,7 @@ type UsccFields = { uscc: string; usccOverrideReason: string | null };
 function refineUscc(value: UsccFields, ctx: z.RefinementCtx): void {
   const check = validateUscc(value.uscc);
   if (!check.ok && validateUsccStructure(value.uscc).ok && !(value.usccOverrideReason ?? '').trim()) {
-    ctx.addIssue({ code: 'custom', path: ['uscc'], message: `${check.reason}如核对无误，需经理填写放行原因。` });
+    ctx.addIssue({ code: 'custom', path: ['uscc'], message: m('uscc.checksumOverride'), params: { code: 'uscc.checksumOverride' } });
   }
 }
 
@@ -79,13 +80,13 @@ const contactFields = {
   title: optionalText('职务', 50),
   mobile: mobileField('联系人手机号码').nullable().default(null),
   landline: landlineField('联系人固定电话').nullable().default(null),
-  email: z.email({ error: '电子邮箱格式不正确。' }).nullable().default(null),
-  isPrimary: z.boolean({ error: '是否主要联系人必须是是或否。' }),
+  email: z.email({ error: m('field.email') }).nullable().default(null),
+  isPrimary: z.boolean({ error: m('field.boolean', { label: '是否主要联系人' }) }),
 };
 
 function refineContact(value: { mobile: string | null; landline: string | null }, ctx: z.RefinementCtx): void {
   if (!value.mobile && !value.landline) {
-    ctx.addIssue({ code: 'custom', path: ['mobile'], message: '联系人至少要有手机号码或固定电话之一。' });
+    ctx.addIssue({ code: 'custom', path: ['mobile'], message: m('contact.phoneRequired'), params: { code: 'contact.phoneRequired' } });
   }
 }
 

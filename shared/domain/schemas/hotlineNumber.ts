@@ -10,7 +10,7 @@ export const hotlineDigitsField = (label = '400 号码') =>
     label,
     (s) => {
       const parsed = parseHotline(s);
-      return parsed.ok ? { ok: true } : { ok: false, reason: parsed.reason };
+      return parsed.ok ? { ok: true } : parsed;
     },
     (s) => {
       const parsed = parseHotline(s);

@@ -1,5 +1,5 @@
 import type { Check } from '../check';
-import { fail, pass } from '../check';
+import { failWith, pass } from '../check';
 
 export type LandlineParts = { areaCode: string; subscriber: string };
 
@@ -17,14 +17,14 @@ function checkParts(parts: LandlineParts): Check {
   const { areaCode, subscriber } = parts;
   const short = /^0(10|2\d)$/.test(areaCode);
   if (!short && !/^0[3-9]\d{2}$/.test(areaCode)) {
-    return fail(`固定电话区号“${areaCode}”无效：区号为 010、02X 或 0 加三位数字（第一位 3–9）。`);
+    return failWith('landline.areaCode', { areaCode });
   }
-  if (/^[01]/.test(subscriber)) return fail('固定电话号码（区号后面的部分）不能以 0 或 1 开头。');
+  if (/^[01]/.test(subscriber)) return failWith('landline.subscriberStart');
   if (short && subscriber.length !== 8) {
-    return fail(`区号 ${areaCode} 的固定电话号码应为 8 位，现在是 ${subscriber.length} 位。`);
+    return failWith('landline.length8', { areaCode, length: subscriber.length });
   }
   if (!short && (subscriber.length < 7 || subscriber.length > 8)) {
-    return fail(`区号 ${areaCode} 的固定电话号码应为 7 或 8 位，现在是 ${subscriber.length} 位。`);
+    return failWith('landline.length7or8', { areaCode, length: subscriber.length });
   }
   return pass();
 }
@@ -47,10 +47,10 @@ export function normalizeLandline(s: string): string | null {
  */
 export function validateLandline(s: string): Check {
   const trimmed = s.trim();
-  if (trimmed.length === 0) return fail('固定电话号码不能为空。');
+  if (trimmed.length === 0) return failWith('landline.empty');
   const parts = splitArea(trimmed);
   if (!parts) {
-    return fail('固定电话应写成“区号-号码”，例如 0371-67891234 或 010-62345678，区号以 0 开头。');
+    return failWith('landline.format');
   }
   return checkParts(parts);
 }

@@ -1,5 +1,5 @@
 import type { Check } from '../check';
-import { fail, pass } from '../check';
+import { failWith, pass } from '../check';
 
 // Digits in groups separated by single spaces or hyphens, e.g. "138 0013 8000", "138-0013-8000".
 const GROUPED_DIGITS = /^\d+(?:[ -]\d+)*$/;
@@ -19,14 +19,14 @@ export function normalizeMobile(s: string): string | null {
 /** Mainland mobile: 1[3-9] + 9 digits; spaces/hyphens between groups and a leading +86 are accepted. Never throws. */
 export function validateMobile(s: string): Check {
   const trimmed = s.trim();
-  if (trimmed.length === 0) return fail('手机号码不能为空。');
+  if (trimmed.length === 0) return failWith('mobile.empty');
   if (normalizeMobile(s) !== null) return pass();
   let rest = trimmed;
   if (rest.startsWith('+86')) rest = rest.slice(3).replace(/^[ -]/, '');
   if (!GROUPED_DIGITS.test(rest)) {
-    return fail('手机号码只能包含数字，数字之间可用空格或连字符分隔，开头可带 +86。');
+    return failWith('mobile.chars');
   }
   const digits = rest.replace(/[ -]/g, '');
-  if (digits.length !== 11) return fail(`手机号码应为 11 位数字，现在是 ${digits.length} 位。`);
-  return fail('手机号码应以 13–19 开头（1 后面是 3 到 9）。');
+  if (digits.length !== 11) return failWith('mobile.length', { length: digits.length });
+  return failWith('mobile.prefix');
 }

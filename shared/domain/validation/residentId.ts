@@ -1,5 +1,5 @@
 import type { Check } from '../check';
-import { fail, pass } from '../check';
+import { failWith, pass } from '../check';
 import { formatIsoDate, parseIsoDate, todayInOffice } from '../calendar/isoDate';
 
 // GB 11643-1999 公民身份号码: 6-digit address code, 8-digit birth date, 3-digit sequence, check character.
@@ -24,24 +24,24 @@ export function validateResidentId(id: string, today?: string): Check {
   const todayDate = today ?? todayInOffice();
   if (!parseIsoDate(todayDate)) throw new RangeError(`today must be an ISO date YYYY-MM-DD, got ${JSON.stringify(today)}`);
   const normalized = id.trim().toUpperCase();
-  if (normalized.length === 0) return fail('身份证号码不能为空。');
+  if (normalized.length === 0) return failWith('residentId.empty');
   if (/^\d{15}$/.test(normalized)) {
-    return fail('这是 15 位的旧版身份证号码，已停止使用；请填写 18 位的第二代居民身份证号码。');
+    return failWith('residentId.legacy15');
   }
-  if (normalized.length !== 18) return fail(`身份证号码应为 18 位，现在是 ${normalized.length} 位。`);
+  if (normalized.length !== 18) return failWith('residentId.length', { length: normalized.length });
   if (!/^\d{17}[\dX]$/.test(normalized)) {
-    return fail('身份证号码前 17 位应为数字，最后一位为数字或 X。');
+    return failWith('residentId.chars');
   }
   const birth = normalized.slice(6, 14);
   const birthIso = `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`;
   const parts = parseIsoDate(birthIso);
-  if (!parts) return fail(`身份证号码中的出生日期 ${birth} 不是有效日期。`);
-  if (parts.year < 1900) return fail(`身份证号码中的出生日期 ${birthIso} 早于 1900 年，请核对。`);
+  if (!parts) return failWith('residentId.birthInvalid', { birth });
+  if (parts.year < 1900) return failWith('residentId.birthBefore1900', { birth: birthIso });
   if (formatIsoDate(parts) > todayDate) {
-    return fail(`身份证号码中的出生日期 ${birthIso} 晚于今天，请核对。`);
+    return failWith('residentId.birthFuture', { birth: birthIso });
   }
   if (residentIdCheckCharacter(normalized.slice(0, 17)) !== normalized.charAt(17)) {
-    return fail('身份证号码校验位（第 18 位）不正确，请对照身份证逐位核对。');
+    return failWith('residentId.checksum');
   }
   return pass();
 }

@@ -1,5 +1,5 @@
 import type { Check } from '../check';
-import { fail, pass } from '../check';
+import { failWith, pass } from '../check';
 
 // GB 32100-2015 统一社会信用代码: 18 characters over 31 symbols (no I, O, S, V, Z).
 const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -28,14 +28,14 @@ export function usccCheckCharacter(first17: string): string | null {
  */
 export function validateUsccStructure(code: string): Check {
   const normalized = normalizeUscc(code);
-  if (normalized.length === 0) return fail('统一社会信用代码不能为空。');
+  if (normalized.length === 0) return failWith('uscc.empty');
   if (normalized.length !== 18) {
-    return fail(`统一社会信用代码应为 18 位，现在是 ${normalized.length} 位。`);
+    return failWith('uscc.length', { length: normalized.length });
   }
   for (let i = 0; i < normalized.length; i++) {
     const ch = normalized.charAt(i);
     if (!USCC_CHARSET.includes(ch)) {
-      return fail(`统一社会信用代码第 ${i + 1} 位“${ch}”不是有效字符（只用数字和除 I、O、S、V、Z 以外的大写字母）。`);
+      return failWith('uscc.char', { position: i + 1, char: ch });
     }
   }
   return pass();
@@ -48,7 +48,7 @@ export function validateUscc(code: string): Check {
   const normalized = normalizeUscc(code);
   const expected = usccCheckCharacter(normalized.slice(0, 17));
   if (expected !== normalized.charAt(17)) {
-    return fail('统一社会信用代码校验位（第 18 位）不正确，请对照营业执照逐位核对。');
+    return failWith('uscc.checksum');
   }
   return pass();
 }

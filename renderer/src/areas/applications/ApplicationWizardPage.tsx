@@ -35,7 +35,7 @@ const STEP_OF_FIELD: Record<string, StepId> = { customerId: 'customer', numberDi
  * requirement form for an account (`accounts/<id>/change`, customer and number fixed).
  */
 export function ApplicationWizardPage() {
-  const { t } = useTranslation('applications');
+  const { t, i18n } = useTranslation('applications');
   const navigate = useNavigate();
   const { id, accountId } = useParams();
   const [params] = useSearchParams();
@@ -76,7 +76,7 @@ export function ApplicationWizardPage() {
   const canLeave = (step: StepId): boolean => {
     if (step === 'customer') return !!input.customerId;
     if (step === 'requirement') {
-      const r = checkRequirement(input, false);
+      const r = checkRequirement(input, false, i18n.language);
       setErrors(r.errors);
       if (!r.values) setMessage(t('wizard.fixErrors'));
       return !!r.values;
@@ -107,7 +107,9 @@ export function ApplicationWizardPage() {
       navigate(`/applications/${app.id}`);
     } catch (e) {
       const info = errorInfo(e);
-      setErrors(info.fields);
+      // The repository answers in zh-CN; requirement fields are re-checked here in the UI language.
+      const local = checkRequirement(input, true, i18n.language).errors;
+      setErrors(Object.fromEntries(Object.entries(info.fields).map(([f, m]) => [f, local[f] ?? m])));
       setMessage(info.message);
       const first = Object.keys(info.fields).map((f) => STEP_OF_FIELD[f] ?? (f === 'status' ? 'review' : 'requirement'))[0];
       if (first && steps.includes(first) && first !== 'review') setActive(steps.indexOf(first));

@@ -47,7 +47,7 @@ interface Props {
  * been left (and all of them on save); the repository validates again, so the two never disagree.
  */
 export function CustomerForm({ customer, onSaved, onCancel }: Props) {
-  const { t } = useTranslation('customers');
+  const { t, i18n } = useTranslation('customers');
   const showSnackbar = useUiStore((s) => s.showSnackbar);
   const time = useOfficeTime();
   const [values, setValues] = useState<CustomerInput>(() => (customer ? toCustomerInput(customer) : { ...EMPTY_CUSTOMER }));
@@ -58,7 +58,7 @@ export function CustomerForm({ customer, onSaved, onCancel }: Props) {
 
   // A code a manager already let through stays accepted while it is unchanged.
   const keptOverride = customer?.usccOverrideReason && values.uscc.trim().toUpperCase() === customer.uscc ? customer : null;
-  const check = checkCustomerInput(values);
+  const check = checkCustomerInput(values, i18n.language);
   const liveErrors: Errors = { ...check.errors };
   if (keptOverride && check.usccChecksumFailed) delete liveErrors.uscc;
 
