@@ -158,6 +158,24 @@ test('a push whose answer was lost is replayed: stored answers, no duplicates', 
   await ctx.close();
 });
 
+test('an attachment follows its record: uploaded by SHA-256, fetched by the other device', async ({ browser }) => {
+  const ctxA = await browser.newContext();
+  const ctxB = await browser.newContext();
+  const a = await openSyncArea(ctxA);
+  const b = await openSyncArea(ctxB);
+  await login(a, srv.url, 'bj-wang', PASSWORD);
+  await login(b, srv.url, 'bj-zhao', PASSWORD);
+  const [id] = await hook<string[]>(a, 'createCustomers', 1, 'F', 500);
+  const sha = await hook<string>(a, 'addPdf', id, '营业执照扫描件');
+  await syncUntilClean(a);
+  await expect(a.getByTestId('sync-attachments')).toHaveText('1/1');
+  await syncUntilClean(b);
+  expect(await hook(b, 'attachments', id)).toEqual([{ sha256: sha, size: expect.any(Number), hasBytes: true }]);
+  await expectStoreEqualsServer(b);
+  await ctxA.close();
+  await ctxB.close();
+});
+
 test('two offices see nothing of each other', async ({ browser }) => {
   const sh = await browser.newContext();
   const bj = await browser.newContext();

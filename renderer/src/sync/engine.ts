@@ -101,12 +101,17 @@ async function pushAll(api: SyncApi, cid: string, officeId: string, batch: numbe
 }
 
 async function pullAll(api: SyncApi, cid: string, officeId: string, page: number): Promise<string | null> {
-  let cursor = await getCursor();
   let serverTime: string | null = null;
+  let next = api.pull(cid, await getCursor(), page);
   for (;;) {
-    const res = await api.pull(cid, cursor, page);
+    const res = await next;
+    // Fetch the following page while this one is written (the server's cursor is known now);
+    // pages are still applied one after the other, each saved with its own cursor.
+    if (res.hasMore) {
+      next = api.pull(cid, res.cursor, page);
+      next.catch(() => undefined); // awaited on the next turn; an apply failure must not leave it unhandled
+    }
     await applyPulledPage(res.changes, res.cursor, officeId, await pendingTargets());
-    cursor = res.cursor;
     serverTime = res.serverTime;
     const p = useSyncStatus.getState().progress;
     set({ pulled: p.pulled + res.changes.length, pages: p.pages + 1 });

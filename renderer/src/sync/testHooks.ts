@@ -1,4 +1,5 @@
 import { residentIdCheckCharacter, usccCheckCharacter } from '../../../shared';
+import { addAttachment, attachmentBlob, listAttachments } from '../data/attachments';
 import { createCustomer, getCustomer, updateCustomer } from '../data/customers';
 import type { CustomerInput } from '../data/customersValidation';
 import { getCursor, pendingCount, rejectedMutations } from '../data/syncState';
@@ -59,6 +60,14 @@ export function installSyncTestHooks(): void {
       return ids;
     },
     updateCustomer: async (id: string, patch: Partial<CustomerInput>) => (await updateCustomer(id, patch)).version,
+    /** Attaches a PDF made of `text` to a customer; returns its SHA-256. */
+    addPdf: async (customerId: string, text: string) => {
+      const bytes = new TextEncoder().encode(`%PDF-1.4\n% ${text}\n%%EOF\n`);
+      return (await addAttachment({ customerId, kind: 'business_licence', fileName: 'licence.pdf', mime: 'application/pdf', bytes })).sha256;
+    },
+    /** The attachments this device lists for a customer and whether it holds their bytes. */
+    attachments: async (customerId: string) =>
+      Promise.all((await listAttachments(customerId)).map(async (a) => ({ sha256: a.sha256, size: a.size, hasBytes: Boolean(await attachmentBlob(a.sha256)) }))),
     /** The server's snapshot of this device's office (what a synced store must equal). */
     serverSnapshot: async () => {
       const cached = await getCachedSession();
