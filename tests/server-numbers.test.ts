@@ -102,6 +102,10 @@ for (const backend of backends) {
       await agent.pullAll();
       expect(agent.record('lease', leaseId)!.data).toMatchObject({ userId: fx.users.agentA!.id, numbers: leased });
       expect(agent.record('hotlineNumber', leased[0]!)!.data).toMatchObject({ status: 'active', customerId: cust });
+      // …but not its colleague's lease.
+      expect(agent.record('lease', (lease2.result as { leaseId: string }).leaseId)).toBeUndefined();
+      await clerk.pullAll();
+      expect(clerk.record('lease', (lease2.result as { leaseId: string }).leaseId)).toBeDefined();
     });
 
     it('offline sales pushed late: accepted while the number is still the agent\'s, refused once someone else took it', async () => {

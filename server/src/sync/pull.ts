@@ -3,10 +3,12 @@ import type { Db } from '../db/index';
 import type { AuthInfo } from './context';
 import { checkProtocol } from './push';
 
-/** Can this role see this change? Conflicts follow the entity they are about. */
+/** Can this caller see this record? Conflicts follow the entity they are about. */
 export function visible(auth: AuthInfo, entity: SyncEntity, data: RecordData | null): boolean {
   if (!roleCanRead(auth.role, entity)) return false;
   if (entity === 'conflict' && data && typeof data.entity === 'string') return roleCanRead(auth.role, data.entity as SyncEntity);
+  // A field agent sees its own leases, not which numbers its colleagues carry.
+  if (entity === 'lease' && auth.role === 'field_agent') return !!data && data.userId === auth.userId;
   return true;
 }
 
