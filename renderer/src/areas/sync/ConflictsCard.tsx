@@ -33,7 +33,7 @@ function ConflictRow({ c }: { c: ConflictView }) {
       <Stack spacing={1}>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
           <Typography variant="subtitle2">
-            {t(`conflicts.entities.${c.entity}`, { defaultValue: c.entity })} · {c.recordLabel ?? c.recordId} · {t('conflicts.field')} {c.field}
+            {t(`conflicts.entities.${c.entity}`, { defaultValue: c.entity })} · {c.recordLabel ?? c.recordId} · {t('conflicts.field')} {t(`conflicts.fields.${c.field}`, { defaultValue: c.field })}
           </Typography>
           {!open && <Chip size="small" label={t('conflicts.resolved')} />}
         </Stack>
