@@ -119,6 +119,8 @@ describe('automatic actions', () => {
     const server: BillingServer = {
       postAdjustment: async () => Promise.reject(new Error('not used')),
       listActions: async () => [a1, a2],
+      getSettings: async () => Promise.reject(new Error('not used')),
+      putSettings: async () => Promise.reject(new Error('not used')),
       async reverseAction(id, reason) {
         calls.push(`${id}:${reason}`);
         return { ...a1, reversedAt: '2026-12-17T01:00:00.000Z', reversedBy: 'mgr', reversalReason: reason };

@@ -148,6 +148,8 @@ describe('adjustments and closure', () => {
         return { id: body.id, accountId: acc, kind: 'adjustment', category: 'principal', amountFen: body.amountFen, effectiveOn: '2026-11-02', dueOn: '2026-11-02', method: null, reference: null, reason: body.reason, approvedBy: 'mgr', reverses: null, billId: null, createdBy: 'mgr', createdAt: '2026-11-02T02:00:00.000Z' };
       },
       listActions: async () => [],
+      getSettings: async () => Promise.reject(new Error('not used')),
+      putSettings: async () => Promise.reject(new Error('not used')),
       reverseAction: async () => {
         throw new Error('not used');
       },
