@@ -153,6 +153,18 @@ export const MESSAGES = {
   /** The n-th entry of a list field (destination numbers). */
   'field.row': { 'zh-CN': '第 {row} 个{message}', en: 'Entry {row}: {message}' },
 
+  // 续费 (400 agreement 第四条(二)8); amounts are yuan as formatFen writes them.
+  'renewal.notFen': { 'zh-CN': '续费金额必须是以分为单位的非负整数。', en: 'The renewal amount must be a non-negative whole number of fen.' },
+  'renewal.zero': { 'zh-CN': '续费金额必须大于零。', en: 'The renewal amount must be more than zero.' },
+  'renewal.badFirst': {
+    'zh-CN': '首次续费金额记录有误（不是以分为单位的非负整数），请经理核对该账户。',
+    en: 'The recorded first renewal amount is wrong (not a non-negative whole number of fen); a manager must check this account.',
+  },
+  'renewal.belowFirst': {
+    'zh-CN': '续费金额 {amount} 元低于首次续费金额 {first} 元；按协议第四条(二)8，每次续费不得低于首次续费金额。',
+    en: 'The renewal amount of {amount} yuan is below the first renewal of {first} yuan; under article 4(2)8 of the agreement no renewal may be lower than the first.',
+  },
+
   // Entity rules
   'contact.phoneRequired': {
     'zh-CN': '联系人至少要有手机号码或固定电话之一。',

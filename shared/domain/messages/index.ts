@@ -1,7 +1,7 @@
 /**
  * Domain validation messages in zh-CN and English.
  *
- * - Validators (validateUscc, validateMobile, parseHotline, parseYuanToFen …) return `reason`
+ * - Validators (validateUscc, validateMobile, parseHotline, parseYuanToFen, checkRenewal …) return `reason`
  *   (zh-CN, unchanged) plus `code` and `params`; `localizeCheck(check, lang)` gives the message
  *   in 'zh-CN' or 'en'.
  * - zod issues of the shared entity schemas: `localizeIssue(issue, lang)`.

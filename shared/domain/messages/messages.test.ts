@@ -8,6 +8,7 @@ import { validateResidentId } from '../validation/residentId';
 import { validateLandline } from '../validation/landline';
 import { parseHotline } from '../hotline/parseHotline';
 import { parseYuanToFen } from '../money/parseYuanToFen';
+import { checkRenewal } from '../rules/renewal';
 import { contactDraftSchema, customerDraftSchema } from '../schemas/customer';
 import { requirementFormSchema } from '../schemas/serviceApplication';
 import { contractDraftSchema } from '../schemas/contract';
@@ -40,6 +41,7 @@ describe('validators carry a code from which reason is built', () => {
     validateMobile('1381234567'), validateMobile('12812345678'), validateMobile('abc'),
     validateLandline('0371-0123456'), validateLandline('010-1234567'), validateLandline('12345'),
     parseHotline('4003123456'), parseHotline('40081234'), parseYuanToFen('1.234', '收款金额'),
+    checkRenewal(0, null), checkRenewal(90_000, 100_000),
   ];
   it.each(failures.map((f, i) => [i, f] as const))('failure %i: zh-CN is the reason, en is English', (_i, f) => {
     expect(f.ok).toBe(false);
@@ -59,6 +61,9 @@ describe('validators carry a code from which reason is built', () => {
     expect(localizeCheck(validateMobile('1381234567'), 'en')).toBe('A mobile number must have 11 digits; it has 10.');
     expect(localizeCheck(parseYuanToFen('-1', '收款金额'), 'en')).toBe('Amount received may not be negative.');
     expect(localizeCheck(validateMobile('13812345678'), 'en')).toBeNull();
+    expect(localizeCheck(checkRenewal(90_000, 100_000), 'en')).toBe(
+      'The renewal amount of 900.00 yuan is below the first renewal of 1,000.00 yuan; under article 4(2)8 of the agreement no renewal may be lower than the first.',
+    );
   });
 
   it('falls back to the zh-CN reason for an unknown or missing code', () => {
