@@ -58,3 +58,35 @@ test('in English, a bad USCC and mobile are refused with English messages naming
   );
   expect(saved).toBe(0);
 });
+
+test('in English, the application wizard names a bad destination number by row and the contact phone', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/#/applications');
+  await page.getByTestId('demo-load').click();
+  await expect(page.getByTestId('snackbar')).toContainText('演示营业厅已载入', { timeout: 60_000 });
+  await page.getByTestId('filter-draft').click();
+  await page.getByTestId('application-row').first().click();
+  const customer = (await page.locator('dd a').first().innerText()).trim();
+  await page.goto('/#/settings');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  await page.goto('/#/applications/new');
+  await page.getByTestId('wizard-customer-search').fill(customer);
+  await page.getByTestId('wizard-customer').filter({ hasText: customer }).first().click();
+  await page.getByTestId('wizard-next').click();
+  await page.getByTestId('reserved-number').first().click();
+  await page.getByTestId('wizard-next').click();
+  await page.getByTestId('wizard-package').locator('..').click();
+  await page.getByRole('option').first().click();
+  await page.getByTestId('wizard-next').click();
+  await page.getByTestId('field-usageScope').fill('Order line');
+  await page.getByTestId('field-destinationNumbers').fill('13800138000\n12345');
+  await page.getByTestId('field-contactPhone').fill('0371-6512');
+  await page.getByTestId('wizard-next').click();
+  await expect(
+    page.getByText('Entry 2: Destination number is neither a valid mobile number nor a valid landline (area code-number).'),
+  ).toBeVisible();
+  await expect(page.getByText('Contact phone is neither a valid mobile number nor a valid landline (area code-number).')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/english-messages-wizard.png`, animations: 'disabled', fullPage: true });
+});
