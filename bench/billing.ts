@@ -137,7 +137,7 @@ async function main() {
     const result = {
       bench: 'billing',
       ok: true,
-      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, database: 'postgresql' },
+      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, database: 'postgresql', loadAverage1m: Math.round(os.loadavg()[0]! * 10) / 10 },
       scale: { calls: CALLS, accounts: ACCOUNTS, fileMB: Math.round(bytes / 1e5) / 10 },
       seedSeconds: seedS,
       plainCopySeconds: copyS,
