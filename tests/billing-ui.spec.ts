@@ -99,6 +99,13 @@ test('a renewal below the first renewal is refused with the contract message', a
   await page.getByRole('button', { name: '取消' }).click();
   await expect(page.getByTestId('ledger-row')).toHaveCount(1);
   await expect(page.getByTestId('ledger-balance')).toHaveText('¥1,000.00');
+
+  // English UI
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByTestId('pay-button')).toHaveText('Record payment');
+  await expect(page.getByTestId('first-renewal')).toHaveText('First renewal: 1,000.00 CNY (no later renewal may be lower)');
+  await shot(page, 'billing-ledger-en');
+  await page.getByRole('button', { name: '中文' }).click();
 });
 
 test('reminders, automatic actions and the renewal policy floor setting', async ({ page }) => {

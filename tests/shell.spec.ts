@@ -3,8 +3,8 @@ import { test, expect, type Page } from '@playwright/test';
 // The renderer shell: zh-CN by default, English switch persisted, areas not built yet show a
 // clear page, and an error inside one area leaves the navigation working.
 
-const AREAS_ZH = ['客户', '号码', '套餐', '受理', '合同', '计费', '同步', '设置'];
-const AREAS_EN = ['Customers', 'Numbers', 'Packages', 'Applications', 'Contracts', 'Billing', 'Sync', 'Settings'];
+const AREAS_ZH = ['客户', '号码', '套餐', '受理', '合同', '计费', '经营看板', '同步', '设置'];
+const AREAS_EN = ['Customers', 'Numbers', 'Packages', 'Applications', 'Contracts', 'Billing', 'Manager dashboard', 'Sync', 'Settings'];
 
 const nav = (page: Page) => page.getByRole('navigation');
 

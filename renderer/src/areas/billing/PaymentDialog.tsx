@@ -34,6 +34,7 @@ export function PaymentDialog({ accountId, kind, firstRenewalFen, onClose, onSav
   const [method, setMethod] = useState<PaymentMethod>('bank_transfer');
   const [reference, setReference] = useState('');
   const [receivedOn, setReceivedOn] = useState('');
+
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -81,7 +82,8 @@ export function PaymentDialog({ accountId, kind, firstRenewalFen, onClose, onSav
             ))}
           </TextField>
           <TextField label={t('payment.reference')} value={reference} onChange={(e) => setReference(e.target.value)} error={!!errors.reference} helperText={errors.reference ?? t('payment.referenceHint')} slotProps={{ htmlInput: { 'data-testid': 'payment-reference' } }} />
-          <TextField label={t('payment.receivedOn')} type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} error={!!errors.receivedOn} helperText={errors.receivedOn} slotProps={{ inputLabel: { shrink: true } }} />
+          {/* received today: the payment command is booked on the day the server receives it (docs/billing.md) */}
+          <TextField label={t('payment.receivedOn')} type="date" value={receivedOn} disabled error={!!errors.receivedOn} helperText={errors.receivedOn} slotProps={{ inputLabel: { shrink: true } }} />
           <TextField label={t('payment.note')} value={note} onChange={(e) => setNote(e.target.value)} error={!!errors.note} helperText={errors.note} />
           {errors.accountId && <Alert severity="error">{errors.accountId}</Alert>}
           {failure && <Alert severity="error">{failure}</Alert>}
