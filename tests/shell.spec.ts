@@ -4,7 +4,7 @@ import { test, expect, type Page } from '@playwright/test';
 // clear page, and an error inside one area leaves the navigation working.
 
 const AREAS_ZH = ['客户', '号码', '套餐', '受理', '合同', '计费', '经营看板', '同步', '设置'];
-const AREAS_EN = ['Customers', 'Numbers', 'Packages', 'Applications', 'Contracts', 'Billing', 'Manager dashboard', 'Sync', 'Settings'];
+const AREAS_EN = ['Customers', 'Numbers', 'Packages', 'Applications', 'Contracts', 'Billing', 'Dashboard', 'Sync', 'Settings'];
 
 const nav = (page: Page) => page.getByRole('navigation');
 
