@@ -143,6 +143,29 @@ export const MESSAGES = {
   'field.invalidChoice': { 'zh-CN': '{label}无效。', en: '{label} is not one of the allowed values.' },
   'field.boolean': { 'zh-CN': '{label}必须是是或否。', en: '{label} must be yes or no.' },
   'field.notList': { 'zh-CN': '{label}格式不正确。', en: '{label} is not in the right form.' },
+  'field.mustBeList': { 'zh-CN': '{label}必须是列表。', en: '{label} must be a list.' },
+  'field.positive': { 'zh-CN': '{label}必须大于零。', en: '{label} must be more than zero.' },
+  'field.atLeastOneMonth': { 'zh-CN': '{label}至少为 1 个月。', en: '{label} must be at least 1 month.' },
+  'attachment.empty': { 'zh-CN': '附件不能是空文件。', en: 'An attachment may not be an empty file.' },
+  'payment.method': {
+    'zh-CN': '付款方式必须是银行转账、银行托收、现金支付或电话托收之一。',
+    en: 'The payment method must be bank transfer, bank collection, cash or phone-bill collection.',
+  },
+  'user.loginNameFormat': {
+    'zh-CN': '登录名为 3–40 位字母、数字、下划线、点或连字符。',
+    en: 'A login name has 3–40 letters, digits, underscores, dots or hyphens.',
+  },
+  'user.role': { 'zh-CN': '角色必须是业务员、经理、外勤或管理员。', en: 'The role must be clerk, manager, field agent or admin.' },
+  'numberRule.match': {
+    'zh-CN': '匹配方式必须是“全部满足”或“满足其一”。',
+    en: 'The match must be “all of them” or “any of them”.',
+  },
+  'hotline.carrierMismatch': {
+    'zh-CN': '运营商与号段不符：{display} 属于{carrier}。',
+    en: 'The carrier does not match the prefix: {display} belongs to {carrier}.',
+  },
+  'callRecord.endBeforeStart': { 'zh-CN': '结束时间早于开始时间。', en: 'The end time is before the start time.' },
+  'callRecord.answerBeforeStart': { 'zh-CN': '应答时间早于开始时间。', en: 'The answer time is before the start time.' },
   'field.email': { 'zh-CN': '电子邮箱格式不正确。', en: 'The e-mail address is not valid.' },
   'field.phone': {
     'zh-CN': '{label}既不是有效的手机号码，也不是有效的固定电话（区号-号码）。',

@@ -1,8 +1,8 @@
 import { MESSAGES, type Lang, type MessageCode, type MessageParams } from './catalog';
 import { fieldLabel } from './labels';
 
-/** Param names that hold a zh-CN field label, translated with the message. */
-const LABEL_PARAMS = new Set(['label']);
+/** Param names that hold a zh-CN label (a field's name, a carrier), translated with the message. */
+const LABEL_PARAMS = new Set(['label', 'carrier']);
 
 /** The placeholders `{name}` of a template, in order of appearance. */
 export function placeholdersOf(template: string): string[] {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { MESSAGES, isMessageCode } from './catalog';
 import { formatMessage, placeholdersOf } from './format';
 import { localizeCheck, localizeIssue } from './localize';
@@ -118,5 +119,32 @@ describe('schema issues translate', () => {
       const en = localizeIssue(issue, 'en');
       expect(CJK.test(en), `${issue.path.join('.')}: ${en}`).toBe(false);
     }
+  });
+});
+
+describe('every entity schema speaks English', () => {
+  it('issues of empty and wrongly typed records have no Chinese in English', async () => {
+    const modules = await Promise.all([
+      import('../schemas/callRecord'), import('../schemas/contract'), import('../schemas/customer'),
+      import('../schemas/hotlineNumber'), import('../schemas/payment'), import('../schemas/serviceAccount'),
+      import('../schemas/serviceApplication'), import('../schemas/servicePackage'), import('../schemas/user'),
+    ]);
+    const schemas = modules.flatMap((mod) =>
+      Object.entries(mod).filter((e): e is [string, z.ZodType] => e[0].endsWith('Schema') && e[1] instanceof z.ZodType),
+    );
+    let seen = 0;
+    for (const [name, schema] of schemas) {
+      const shape = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+      const wrong = Object.fromEntries(shape.map((k) => [k, true]));
+      for (const input of [{}, wrong]) {
+        const r = schema.safeParse(input);
+        for (const issue of r.error?.issues ?? []) {
+          seen++;
+          const en = localizeIssue(issue, 'en');
+          expect(CJK.test(en), `${name}.${issue.path.join('.')}: ${en}`).toBe(false);
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(200);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodMessage as m } from '../messages/zodMessage';
 import { count, entityFields, fen, optionalText, requiredText, utcTimestamp, uuid } from './common';
 import { hotlineDigitsField } from './hotlineNumber';
 
@@ -20,9 +21,9 @@ const callRecordFields = {
 
 function refineCallTimes(value: { startAt: string; answerAt: string | null; endAt: string }, ctx: z.RefinementCtx): void {
   const start = Date.parse(value.startAt);
-  if (Date.parse(value.endAt) < start) ctx.addIssue({ code: 'custom', path: ['endAt'], message: '结束时间早于开始时间。' });
+  if (Date.parse(value.endAt) < start) ctx.addIssue({ code: 'custom', path: ['endAt'], message: m('callRecord.endBeforeStart'), params: { code: 'callRecord.endBeforeStart' } });
   if (value.answerAt !== null && Date.parse(value.answerAt) < start) {
-    ctx.addIssue({ code: 'custom', path: ['answerAt'], message: '应答时间早于开始时间。' });
+    ctx.addIssue({ code: 'custom', path: ['answerAt'], message: m('callRecord.answerBeforeStart'), params: { code: 'callRecord.answerBeforeStart' } });
   }
 }
 

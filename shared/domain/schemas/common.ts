@@ -72,7 +72,7 @@ export const sha256 = (label: string) =>
 /** Fields every stored entity has. */
 export const entityFields = {
   id: uuid('编号'),
-  officeId: z.string({ error: '营业厅编号必须是文字。' }).min(1, { error: '营业厅编号不能为空。' }),
+  officeId: z.string({ error: m('field.notText', { label: '营业厅编号' }) }).min(1, { error: m('field.required', { label: '营业厅编号' }) }),
   createdAt: utcTimestamp('创建时间'),
   updatedAt: utcTimestamp('更新时间'),
 };

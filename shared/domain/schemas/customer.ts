@@ -21,7 +21,10 @@ export const attachmentRefSchema = z.object({
   sha256: sha256('附件校验值'),
   fileName: requiredText('附件文件名', 255),
   mimeType: requiredText('附件类型', 100),
-  sizeBytes: z.number({ error: '附件大小必须是整数。' }).int({ error: '附件大小必须是整数。' }).positive({ error: '附件不能是空文件。' }),
+  sizeBytes: z
+    .number({ error: m('field.integer', { label: '附件大小' }) })
+    .int({ error: m('field.integer', { label: '附件大小' }) })
+    .positive({ error: m('attachment.empty') }),
 });
 export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
 

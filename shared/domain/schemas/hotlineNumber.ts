@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodMessage as m } from '../messages/zodMessage';
 import { CARRIERS, CARRIER_LABELS, parseHotline } from '../hotline/parseHotline';
 import { NUMBER_PATTERNS } from '../hotline/numberPatterns';
 import { NUMBER_STATES } from '../lifecycle/numberLifecycle';
@@ -20,8 +21,8 @@ export const hotlineDigitsField = (label = '400 号码') =>
 
 const hotlineNumberFields = {
   digits: hotlineDigitsField(),
-  carrier: z.enum(CARRIERS, { error: '运营商无效。' }),
-  state: z.enum(NUMBER_STATES, { error: '号码状态无效。' }),
+  carrier: z.enum(CARRIERS, { error: m('field.invalidChoice', { label: '运营商' }) }),
+  state: z.enum(NUMBER_STATES, { error: m('field.invalidChoice', { label: '号码状态' }) }),
   /** The office date the number entered its current state (reservation, cooling periods count from it). */
   stateSince: isoDate('状态开始日期'),
   gradeRuleId: uuid('号码等级').nullable().default(null),
@@ -43,7 +44,8 @@ const hotlineNumberFields = {
 function refineHotline(value: { digits: string; carrier: string }, ctx: z.RefinementCtx): void {
   const parsed = parseHotline(value.digits);
   if (parsed.ok && parsed.carrier !== value.carrier) {
-    ctx.addIssue({ code: 'custom', path: ['carrier'], message: `运营商与号段不符：${parsed.display} 属于${CARRIER_LABELS[parsed.carrier]}。` });
+    const params = { display: parsed.display, carrier: CARRIER_LABELS[parsed.carrier] };
+    ctx.addIssue({ code: 'custom', path: ['carrier'], message: m('hotline.carrierMismatch', params), params: { code: 'hotline.carrierMismatch', ...params } });
   }
 }
 
@@ -56,13 +58,13 @@ export type HotlineNumberDraft = z.infer<typeof hotlineNumberDraftSchema>;
 /** An office's vanity-grade rule (靓号规则); ordered by sortOrder, first match wins (gradeNumber). */
 const gradeRuleFields = {
   name: requiredText('等级名称', 50),
-  patterns: z.array(z.enum(NUMBER_PATTERNS, { error: '号码规律无效。' }), { error: '号码规律必须是列表。' }),
-  match: z.enum(['all', 'any'], { error: '匹配方式必须是“全部满足”或“满足其一”。' }),
+  patterns: z.array(z.enum(NUMBER_PATTERNS, { error: m('field.invalidChoice', { label: '号码规律' }) }), { error: m('field.mustBeList', { label: '号码规律' }) }),
+  match: z.enum(['all', 'any'], { error: m('numberRule.match') }),
   priceFen: fen('选号费'),
   minimumMonthlyFen: fen('月最低消费'),
   requiredPackageId: uuid('指定套餐').nullable().default(null),
-  sortOrder: z.number({ error: '排序必须是整数。' }).int({ error: '排序必须是整数。' }),
-  active: z.boolean({ error: '是否启用必须是是或否。' }).default(true),
+  sortOrder: z.number({ error: m('field.integer', { label: '排序' }) }).int({ error: m('field.integer', { label: '排序' }) }),
+  active: z.boolean({ error: m('field.boolean', { label: '是否启用' }) }).default(true),
 };
 export const gradeRuleSchema = z.object({ ...entityFields, ...gradeRuleFields });
 export const gradeRuleDraftSchema = z.object(gradeRuleFields);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodMessage as m } from '../messages/zodMessage';
 import { entityFields, fen, isoDate, optionalText, uuid } from './common';
 
 /** 4008 contract 5.1: 银行转账 / 银行托收 / 现金支付 / 电话托收. */
@@ -25,9 +26,9 @@ export const PAYMENT_KIND_LABELS: Readonly<Record<PaymentKind, string>> = {
 const paymentFields = {
   customerId: uuid('客户'),
   serviceAccountId: uuid('服务账户').nullable().default(null),
-  amountFen: fen('收款金额').positive({ error: '收款金额必须大于零。' }),
-  method: z.enum(PAYMENT_METHODS, { error: '付款方式必须是银行转账、银行托收、现金支付或电话托收之一。' }),
-  kind: z.enum(PAYMENT_KINDS, { error: '款项类型无效。' }),
+  amountFen: fen('收款金额').positive({ error: m('field.positive', { label: '收款金额' }) }),
+  method: z.enum(PAYMENT_METHODS, { error: m('payment.method') }),
+  kind: z.enum(PAYMENT_KINDS, { error: m('field.invalidChoice', { label: '款项类型' }) }),
   receivedOn: isoDate('收款日期'),
   /** Bank slip or receipt number. */
   reference: optionalText('凭证号', 100),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodMessage as m } from '../messages/zodMessage';
 import { SERVICE_ACCOUNT_STATES } from '../lifecycle/serviceAccountLifecycle';
 import { entityFields, fen, isoDate, optionalText, signedFen, uuid } from './common';
 
@@ -8,7 +9,7 @@ const serviceAccountFields = {
   numberId: uuid('400 号码'),
   packageId: uuid('套餐'),
   applicationId: uuid('受理单').nullable().default(null),
-  state: z.enum(SERVICE_ACCOUNT_STATES, { error: '账户状态无效。' }).default('applied'),
+  state: z.enum(SERVICE_ACCOUNT_STATES, { error: m('field.invalidChoice', { label: '账户状态' }) }).default('applied'),
   /** The office date the account entered its current state (suspension → termination counts from it). */
   stateSince: isoDate('状态开始日期'),
   /** 合同金额 (400 agreement 第四条(二)8). */

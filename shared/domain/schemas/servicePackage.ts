@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodMessage as m } from '../messages/zodMessage';
 import { CARRIERS } from '../hotline/parseHotline';
 import { count, entityFields, fen, optionalText, requiredText } from './common';
 
@@ -13,16 +14,16 @@ export type FeatureFee = z.infer<typeof featureFeeSchema>;
 const servicePackageFields = {
   name: requiredText('套餐名称', 100),
   /** null: offered on every carrier's numbers. */
-  carrier: z.enum(CARRIERS, { error: '运营商无效。' }).nullable().default(null),
+  carrier: z.enum(CARRIERS, { error: m('field.invalidChoice', { label: '运营商' }) }).nullable().default(null),
   /** 预存 / contract amount of the 400 agreement 第四条(二)8. */
   prepaymentFen: fen('预存金额'),
   monthlyMinimumFen: fen('月最低消费'),
   /** Typical 0.10–0.36 元/min = 10–36 fen, billed per started minute. */
   tariffFenPerMinute: fen('每分钟资费'),
   includedMinutes: count('包含分钟数').default(0),
-  termMonths: count('期限（月）').min(1, { error: '期限（月）至少为 1 个月。' }),
-  featureFees: z.array(featureFeeSchema, { error: '功能费列表格式不正确。' }).default([]),
-  active: z.boolean({ error: '是否启用必须是是或否。' }).default(true),
+  termMonths: count('期限（月）').min(1, { error: m('field.atLeastOneMonth', { label: '期限（月）' }) }),
+  featureFees: z.array(featureFeeSchema, { error: m('field.notList', { label: '功能费列表' }) }).default([]),
+  active: z.boolean({ error: m('field.boolean', { label: '是否启用' }) }).default(true),
   notes: optionalText('备注'),
 };
 export const servicePackageSchema = z.object({ ...entityFields, ...servicePackageFields });

@@ -1,17 +1,18 @@
 import { z } from 'zod';
+import { zodMessage as m } from '../messages/zodMessage';
 import { ROLES } from '../roles/permissions';
 import { entityFields, mobileField, requiredText } from './common';
 
 /** A person of an office. The password hash lives only on the server, never in this shape. */
 const userFields = {
   username: z
-    .string({ error: '登录名必须是文字。' })
+    .string({ error: m('field.notText', { label: '登录名' }) })
     .trim()
-    .regex(/^[A-Za-z0-9_.-]{3,40}$/, { error: '登录名为 3–40 位字母、数字、下划线、点或连字符。' }),
+    .regex(/^[A-Za-z0-9_.-]{3,40}$/, { error: m('user.loginNameFormat') }),
   displayName: requiredText('姓名', 50),
-  role: z.enum(ROLES, { error: '角色必须是业务员、经理、外勤或管理员。' }),
+  role: z.enum(ROLES, { error: m('user.role') }),
   mobile: mobileField('手机号码').nullable().default(null),
-  active: z.boolean({ error: '是否启用必须是是或否。' }).default(true),
+  active: z.boolean({ error: m('field.boolean', { label: '是否启用' }) }).default(true),
 };
 export const userSchema = z.object({ ...entityFields, ...userFields });
 export const userDraftSchema = z.object(userFields);
