@@ -131,9 +131,10 @@ async function loginAndSync(page: Page, base: string, serverUrl: string, usernam
     const s = (window as unknown as { __hotlineSync: { status(): { running: boolean; lastTimings: unknown; lastError: unknown } } }).__hotlineSync.status();
     return !s.running && (s.lastTimings || s.lastError);
   }, undefined, { timeout: 900_000, polling: 250 });
-  const s = await hook<{ lastTimings: Timings; lastError: { message: string } | null }>(page, 'status');
+  const s = await hook<{ recentRuns: (Timings & { pulled: number })[]; lastError: { message: string } | null }>(page, 'status');
   if (s.lastError) throw new Error(`sync failed: ${s.lastError.message}`);
-  return s.lastTimings;
+  // the initial sync is the run that pulled the most (a periodic run may have followed it)
+  return [...s.recentRuns].sort((x, y) => y.pulled - x.pulled)[0]!;
 }
 
 /** Raw IndexedDB write of the given stores' rows (read first, untimed) into a fresh database. */
@@ -223,11 +224,20 @@ async function pouchPeer(page: Page): Promise<{ ms: number; docs: number } | { e
 }
 
 // ---- S3: simulated agents (plain HTTP clients speaking the protocol) ----------------------------
+/** Like the app's engine: a busy server (503/429) is retried with exponential backoff and jitter. */
 async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
-  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-  if (!r.ok) throw new Error(`${url}: ${r.status} ${await r.text()}`);
-  return (await r.json()) as T;
+  for (let attempt = 1; ; attempt++) {
+    const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    if (r.ok) return (await r.json()) as T;
+    if ((r.status === 503 || r.status === 429) && attempt < 30) {
+      retries++;
+      await new Promise((res) => setTimeout(res, 50 + Math.random() * Math.min(5_000, 100 * 2 ** attempt)));
+      continue;
+    }
+    throw new Error(`${url}: ${r.status} ${await r.text()}`);
+  }
 }
+let retries = 0;
 
 async function s3(serverUrl: string, officeId: string) {
   const manager = await post<{ accessToken: string }>(`${serverUrl}/v1/auth/login`, { username: 'race-manager', password: PASSWORD });
@@ -277,7 +287,9 @@ async function s3(serverUrl: string, officeId: string) {
   const snap = await (await fetch(`${serverUrl}/v1/offices/${officeId}/snapshot?entity=hotlineNumber`, { headers: { authorization: `Bearer ${manager.accessToken}` } })).json() as { records: { id: string; data: { customerId: string | null; status: string } }[] };
   const held = snap.records.filter((r) => contested.includes(r.id) && r.data.customerId).length;
   const doubleAllocations = [...wins.values()].filter((v) => v > 1).length;
-  return { agents: N_AGENTS, racers: N_RACERS, contested: N_CONTESTED, wallMs: Math.round(wall), perAgentMs: stats(durations), winners: [...wins.values()].reduce((a, b) => a + b, 0), numbersHeld: held, doubleAllocations };
+  const busyRetries = retries;
+  retries = 0;
+  return { busyRetries, agents: N_AGENTS, racers: N_RACERS, contested: N_CONTESTED, wallMs: Math.round(wall), perAgentMs: stats(durations), winners: [...wins.values()].reduce((a, b) => a + b, 0), numbersHeld: held, doubleAllocations };
 }
 
 async function main() {
@@ -315,7 +327,7 @@ async function main() {
     const s1 = await loginAndSync(p1, base, srv.url, 's1-clerk');
     const held = (await hook<unknown[]>(p1, 'localVersions')).length;
     const floor = await rawWrite(p1);
-    const peer = await pouchPeer(p1);
+    const peer = process.env.BENCH_SYNC_SKIP_PEER ? { error: 'skipped (BENCH_SYNC_SKIP_PEER)' } : await pouchPeer(p1);
     const records = N_CUSTOMERS + N_APPLICATIONS;
     result.S1 = {
       records,
@@ -329,6 +341,8 @@ async function main() {
     await ctx1.close();
     console.log('S1', JSON.stringify(result.S1));
 
+    // BENCH_SYNC_ONLY_S1=1 stops after S1 (a quick re-measure of the initial sync)
+    if (!process.env.BENCH_SYNC_ONLY_S1) {
     // S2
     const ctxA = await browser.newContext();
     const ctxB = await browser.newContext();
@@ -361,6 +375,7 @@ async function main() {
       console.log('S3 postgres', JSON.stringify((result.S3 as { postgres: unknown }).postgres));
     } else {
       (result.S3 as Record<string, unknown>).postgres = { skipped: probe.reason };
+    }
     }
   } finally {
     await browser.close();

@@ -217,7 +217,9 @@ export class SyncEngine {
       await setLastSyncAt(at);
       const t4 = performance.now();
       const lastTimings = { pushMs: Math.round(t1 - t0), attachmentsMs: Math.round(t2 - t1 + (t4 - t3)), pullMs: Math.round(t3 - t2), totalMs: Math.round(t4 - t0) };
-      useSyncStatus.setState({ lastSyncAt: at, lastError: null, attempt: 0, nextRetryAt: null, lastTimings });
+      const { pushed, pulled } = useSyncStatus.getState().progress;
+      const recentRuns = [...useSyncStatus.getState().recentRuns, { pushed, pulled, pushMs: lastTimings.pushMs, pullMs: lastTimings.pullMs, totalMs: lastTimings.totalMs }].slice(-10);
+      useSyncStatus.setState({ lastSyncAt: at, lastError: null, attempt: 0, nextRetryAt: null, lastTimings, recentRuns });
       set({ phase: 'done', remaining: await pendingCount() });
     } catch (e) {
       const transient = isTransient(e);

@@ -39,6 +39,8 @@ export interface SyncStatus {
   lastRejected: number;
   /** how long each phase of the last successful run took (ms), for the benchmark and support */
   lastTimings: { pushMs: number; attachmentsMs: number; pullMs: number; totalMs: number } | null;
+  /** the last successful runs, newest last (an automatic run may follow the one you started) */
+  recentRuns: { pushed: number; pulled: number; pushMs: number; pullMs: number; totalMs: number }[];
 }
 
 export const EMPTY_PROGRESS: SyncProgress = { phase: 'idle', pushed: 0, pulled: 0, remaining: 0, attachmentsDone: 0, attachmentsTotal: 0, pages: 0 };
@@ -53,4 +55,5 @@ export const useSyncStatus = create<SyncStatus>(() => ({
   attempt: 0,
   lastRejected: 0,
   lastTimings: null,
+  recentRuns: [],
 }));
