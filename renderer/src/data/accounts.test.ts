@@ -3,8 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type Dexie from 'dexie';
 import { HotlineDb, SCHEMA_VERSIONS, db, setDatabase } from './db';
 import { advanceClock, setClock } from './clock';
-import { ensureDefaultUsers, setCurrentUser } from './session';
-import { listUsers } from './users';
+import { ensureDefaultUsers } from './session';
+import { actAs } from './testSupport';
 import { createCustomer } from './customers';
 import { createPackage } from './packages';
 import { getNumber, importNumbers, reserveNumber } from './numbers';
@@ -33,7 +33,6 @@ import { releaseCooledNumbers } from './accountsNumbers';
 import { emptyApplicationInput } from './applicationsValidation';
 import type { ValidationError } from './errors';
 import { PermissionError } from './errors';
-import type { Role } from './rows';
 import { usccCheckCharacter } from '../../../shared';
 
 const DAY = 86_400_000;
@@ -41,11 +40,6 @@ let n = 0;
 let customerId = '';
 let packageId = '';
 let accountId = '';
-
-async function actAs(role: Role): Promise<void> {
-  const user = (await listUsers()).find((u) => u.role === role);
-  await setCurrentUser(user!.id);
-}
 
 async function rejection(p: Promise<unknown>): Promise<Error> {
   try {

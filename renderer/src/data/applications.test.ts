@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { HotlineDb, db, setDatabase } from './db';
 import { setClock } from './clock';
-import { ensureDefaultUsers, setCurrentUser } from './session';
-import { listUsers } from './users';
+import { ensureDefaultUsers } from './session';
+import { actAs } from './testSupport';
 import { createCustomer } from './customers';
 import { createPackage } from './packages';
 import { importNumbers, reserveNumber, getNumber } from './numbers';
@@ -24,16 +24,10 @@ import {
 } from './applications';
 import { emptyApplicationInput, type ApplicationInput } from './applicationsValidation';
 import { PermissionError, ValidationError } from './errors';
-import type { Role } from './rows';
 
 let n = 0;
 let customerId = '';
 let packageId = '';
-
-async function actAs(role: Role): Promise<void> {
-  const user = (await listUsers()).find((u) => u.role === role);
-  await setCurrentUser(user!.id);
-}
 
 async function rejection(p: Promise<unknown>): Promise<Error> {
   try {

@@ -4,8 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { isProvisionalContractNumber, parseContractNumber } from '../../../shared';
 import { HotlineDb, db, setDatabase } from './db';
 import { setClock } from './clock';
-import { setCurrentUser } from './session';
-import { listUsers } from './users';
+import { actAs } from './testSupport';
 import { NotFoundError, PermissionError, ValidationError } from './errors';
 import {
   applyServerNumber,
@@ -23,7 +22,6 @@ import {
 import { deviceTagFromClientId, DEVICE_TAG_KEY } from './contractsNumbering';
 import { seedApprovedApplications } from './contractsTestSeed';
 import { runsText, type ContractDocument } from '../../../shared';
-import type { Role } from './rows';
 
 const PDF = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a, 0x25, 0x25, 0x45, 0x4f, 0x46]);
 
@@ -38,11 +36,6 @@ beforeEach(async () => {
   await freshDevice();
   setClock('2026-11-22T02:00:00.000Z');
 });
-
-async function actAs(role: Role): Promise<void> {
-  const user = (await listUsers()).find((u) => u.role === role);
-  await setCurrentUser(user!.id);
-}
 
 async function rejection(p: Promise<unknown>): Promise<Error> {
   try {

@@ -7,10 +7,9 @@ import { companyNameTokens, searchCustomers } from './customersSearch';
 import { verifyCustomer } from './customersVerify';
 import { addAttachment } from './attachments';
 import { PermissionError, ValidationError } from './errors';
-import { ensureDefaultUsers, getCurrentUser, setCurrentUser } from './session';
-import { listUsers } from './users';
+import { ensureDefaultUsers, getCurrentUser } from './session';
+import { actAs, rejection } from './testSupport';
 import type { CustomerInput } from './customersValidation';
-import type { Role } from './rows';
 
 const GOOD: CustomerInput = {
   name: '郑州星辰通信科技有限公司',
@@ -32,20 +31,6 @@ beforeEach(async () => {
   setClock('2026-11-22T02:00:00.000Z');
   await ensureDefaultUsers();
 });
-
-async function actAs(role: Role): Promise<void> {
-  const user = (await listUsers()).find((u) => u.role === role);
-  await setCurrentUser(user!.id);
-}
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('createCustomer', () => {
   it('stores normalised values, a history row and one outbox mutation', async () => {

@@ -2,8 +2,9 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { HotlineDb, db, setDatabase } from './db';
 import { advanceClock, setClock } from './clock';
-import { ensureDefaultUsers, setCurrentUser } from './session';
+import { ensureDefaultUsers } from './session';
 import { listUsers } from './users';
+import { actAs, rejection } from './testSupport';
 import { createCustomer } from './customers';
 import { PermissionError, type ValidationError } from './errors';
 import { ensureDefaultGradeRules, listGradeRules, saveGradeRules } from './gradeRules';
@@ -20,7 +21,6 @@ import {
 } from './numbers';
 import { parseCsvText, guessMapping, cellOf } from '../imports';
 import { NUMBER_IMPORT_FIELDS, candidatesFromTable } from './numbersImport';
-import type { Role } from './rows';
 
 let n = 0;
 beforeEach(async () => {
@@ -30,20 +30,6 @@ beforeEach(async () => {
   await ensureDefaultGradeRules();
   await actAs('manager');
 });
-
-async function actAs(role: Role): Promise<void> {
-  const user = (await listUsers()).find((u) => u.role === role);
-  await setCurrentUser(user!.id);
-}
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a rejection');
-}
 
 function csvCandidates(text: string) {
   const table = parseCsvText(text);

@@ -2,11 +2,10 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { HotlineDb, db, setDatabase } from './db';
 import { setClock } from './clock';
-import { ensureDefaultUsers, setCurrentUser } from './session';
-import { listUsers } from './users';
+import { ensureDefaultUsers } from './session';
+import { actAs, rejection } from './testSupport';
 import { PermissionError, ValidationError } from './errors';
 import { createPackage, listPackages, setPackageActive, updatePackage, type PackageInput } from './packages';
-import type { Role } from './rows';
 
 const BASIC: PackageInput = {
   name: '标准套餐 3000',
@@ -28,20 +27,6 @@ beforeEach(async () => {
   await ensureDefaultUsers();
   await actAs('manager');
 });
-
-async function actAs(role: Role): Promise<void> {
-  const user = (await listUsers()).find((u) => u.role === role);
-  await setCurrentUser(user!.id);
-}
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('packages', () => {
   it('a manager creates and edits a package, each write with its outbox mutation', async () => {
