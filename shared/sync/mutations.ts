@@ -5,6 +5,9 @@ import type { UserRole } from './roles';
 /** A 400/4008/4009 hotline number: 10 digits, stored without dashes. */
 export const HotlineNumberSchema = z.string().regex(/^400\d{7}$/, '号码须为400开头的10位数字');
 
+/** Why an account changes state: required, as in the renderer's forms. */
+const LifecycleReasonSchema = z.string().trim().min(1, '原因：必填').max(500);
+
 /** 4008 contract 5.1. 'phone_bill' is the older spelling of 'phone_bill_collection', still accepted. */
 export const SYNC_PAYMENT_METHODS = ['bank_transfer', 'bank_collection', 'cash', 'phone_bill_collection', 'phone_bill'] as const;
 
@@ -54,6 +57,18 @@ export const MUTATION_ARGS = {
     kind: z.enum(['prepayment', 'renewal']).optional(),
   }),
   'contract.sign': z.object({ contractId: RecordIdSchema, signer: z.string().max(100).optional() }),
+  // Service-account lifecycle: the server re-runs transitionServiceAccount against ITS state.
+  'account.suspend': z.object({ id: RecordIdSchema, reason: LifecycleReasonSchema }),
+  'account.resume': z.object({ id: RecordIdSchema, reason: LifecycleReasonSchema }),
+  'account.terminate': z.object({
+    id: RecordIdSchema,
+    reason: LifecycleReasonSchema,
+    /** omitted: unpaid_after_suspension from suspended, overdue from active (the state machine's default) */
+    ground: z.enum(['unpaid_after_suspension', 'overdue', 'violation']).optional(),
+    overdueDays: z.number().int().min(0).max(100_000).optional(),
+  }),
+  'account.close': z.object({ id: RecordIdSchema, reason: LifecycleReasonSchema }),
+  'account.transfer': z.object({ id: RecordIdSchema, toCustomerId: RecordIdSchema, reason: LifecycleReasonSchema }),
 } as const;
 
 export type MutationName = keyof typeof MUTATION_ARGS;
@@ -73,6 +88,11 @@ export const MUTATION_KIND: Record<MutationName, 'edit' | 'command'> = {
   'lease.return': 'command',
   'payment.record': 'command',
   'contract.sign': 'command',
+  'account.suspend': 'command',
+  'account.resume': 'command',
+  'account.terminate': 'command',
+  'account.close': 'command',
+  'account.transfer': 'command',
 };
 
 const EVERYONE: readonly UserRole[] = ['admin', 'manager', 'clerk', 'field_agent'];
@@ -96,6 +116,12 @@ export const MUTATION_ROLES: Record<MutationName, readonly UserRole[]> = {
   'lease.return': ['admin', 'manager', 'field_agent'],
   'payment.record': OFFICE_STAFF,
   'contract.sign': MANAGERS,
+  // shared/domain/roles/permissions.ts: suspend/resume/terminate/close/transfer are managers' acts
+  'account.suspend': MANAGERS,
+  'account.resume': MANAGERS,
+  'account.terminate': MANAGERS,
+  'account.close': MANAGERS,
+  'account.transfer': MANAGERS,
 };
 
 export function isMutationName(name: string): name is MutationName {

@@ -34,6 +34,26 @@ describe('translate (local outbox action → protocol mutation)', () => {
   });
 
   it('sends an unknown action as it is, so the server refuses it visibly', () => {
-    expect(translate({ name: 'demo.load', args: { seed: 1 } })).toEqual({ kind: 'send', name: 'demo.load', args: { seed: 1 } });
+    expect(translate({ name: 'no.such.action', args: { seed: 1 } })).toEqual({ kind: 'send', name: 'no.such.action', args: { seed: 1 } });
+  });
+
+  it('never sends demo data: it is local to the device', () => {
+    expect(translate({ name: 'demo.load', args: { seed: 1, kind: 'customers', from: 0, count: 50 } })).toEqual({ kind: 'skip', reason: 'demo data stays on this device' });
+  });
+
+  it('maps the account lifecycle onto the server commands, leaving the local from/to states behind', () => {
+    const cases: [string, Record<string, unknown>, Record<string, unknown>][] = [
+      ['account.suspend', { id: 'a1', from: 'active', to: 'suspended', reason: '欠费' }, { id: 'a1', reason: '欠费' }],
+      ['account.resume', { id: 'a1', from: 'suspended', to: 'active', reason: '已缴清' }, { id: 'a1', reason: '已缴清' }],
+      ['account.terminate', { id: 'a1', from: 'suspended', to: 'terminated', reason: '逾期' }, { id: 'a1', reason: '逾期' }],
+      ['account.close', { id: 'a1', from: 'terminated', to: 'closed', reason: '销户' }, { id: 'a1', reason: '销户' }],
+      ['account.transfer', { id: 'a1', fromCustomerId: 'c1', toCustomerId: 'c2', reason: '过户' }, { id: 'a1', toCustomerId: 'c2', reason: '过户' }],
+    ];
+    for (const [name, local, sent] of cases) {
+      const t = translate({ name, args: local, baseVersion: 4 });
+      expect(t).toEqual({ kind: 'send', name, args: sent, target: { entity: 'account', id: 'a1' } });
+      if (t.kind === 'send') expect(MUTATION_ARGS[name as 'account.suspend'].safeParse(t.args).success).toBe(true);
+    }
+    expect(translate({ name: 'account.terminate', args: { id: 'a1', reason: '违规', ground: 'violation' } })).toMatchObject({ args: { ground: 'violation' } });
   });
 });

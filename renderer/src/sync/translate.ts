@@ -77,8 +77,33 @@ function update(entity: SyncEntity, id: string, fields: Obj, base: number | unde
  */
 const DEVICE_LOCAL_ACTIONS = new Set(['gradeRules.seedDefaults']);
 
+/**
+ * Demo data is generated on this device for trying the app out; it is not the office's data and
+ * must never reach the server (nor another device), so the outbox entry is acknowledged locally.
+ */
+const DEMO_ACTIONS = new Set(['demo.load']);
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/**
+ * The account lifecycle: the outbox also records the local from/to states, which the server
+ * decides for itself (it re-runs the shared state machine), so only the request travels.
+ */
+function accountCommand(name: string, id: string, a: Obj): Translation {
+  const reason = str(a.reason) ?? '';
+  const target: MutationTarget = { entity: 'account', id };
+  let args: Obj = { id, reason };
+  if (name === 'account.transfer') args = { id, toCustomerId: str(a.toCustomerId), reason };
+  if (name === 'account.terminate') {
+    if (str(a.ground) !== undefined) args.ground = a.ground;
+    if (typeof a.overdueDays === 'number') args.overdueDays = a.overdueDays;
+  }
+  return { kind: 'send', name, args, target };
+}
+
 export function translate(m: LocalMutation): Translation {
   if (DEVICE_LOCAL_ACTIONS.has(m.name)) return { kind: 'skip', reason: 'device-local action' };
+  if (DEMO_ACTIONS.has(m.name)) return { kind: 'skip', reason: 'demo data stays on this device' };
   const a: Obj = isObj(m.args) ? m.args : {};
   const id = typeof a.id === 'string' ? a.id : '';
   const asIs: Translation = withBase({ kind: 'send', name: m.name, args: m.args }, m.baseVersion);
@@ -121,6 +146,12 @@ export function translate(m: LocalMutation): Translation {
       const name = m.name === 'number.activate' ? 'number.allocate' : 'number.reserve';
       return { kind: 'send', name, args: { number: number.data, customerId }, target };
     }
+    case 'account.suspend':
+    case 'account.resume':
+    case 'account.terminate':
+    case 'account.close':
+    case 'account.transfer':
+      return accountCommand(m.name, id, a);
     default:
       return asIs;
   }

@@ -1,6 +1,7 @@
 import type { MutationArgs, MutationName } from '../../../shared/sync/index';
 import type { HandlerOutcome, MutationContext } from './context';
 import { conflictResolve, contractSign, recordCreate, recordDelete, recordTransition, recordUpdate } from './recordHandlers';
+import { accountClose, accountResume, accountSuspend, accountTerminate, accountTransfer } from './accountHandlers';
 import { paymentRecordCommand } from '../billing/payments';
 import { leaseReturn, leaseTake, numberAllocate, numberRelease, numberReserve } from '../numbers/commands';
 
@@ -20,4 +21,9 @@ export const HANDLERS: Handlers = {
   'number.release': numberRelease,
   'lease.take': leaseTake,
   'lease.return': leaseReturn,
+  'account.suspend': accountSuspend,
+  'account.resume': accountResume,
+  'account.terminate': accountTerminate,
+  'account.close': accountClose,
+  'account.transfer': accountTransfer,
 };

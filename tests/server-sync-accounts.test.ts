@@ -1,0 +1,96 @@
+// Account lifecycle commands over sync: the server re-runs the shared state machine against its
+// own copy, checks the role, stays inside the office and replays a repeated mutation.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { TestClient, login, openTestDb, seed, startServer, suiteTitle, testBackends, type Fixture, type TestServer } from './server-harness';
+
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 240_000 });
+
+const backends = await testBackends();
+
+for (const backend of backends) {
+  describe.skipIf(!!backend.skip)(suiteTitle('sync account lifecycle', backend), () => {
+    let server: TestServer;
+    let dispose: () => Promise<void>;
+    let fx: Fixture;
+    const tokens: Record<string, string> = {};
+    const client = (who: string) => new TestClient(server.url, tokens[who]!, fx.users[who]!.office);
+
+    beforeAll(async () => {
+      const t = await openTestDb(backend.kind);
+      dispose = t.dispose;
+      server = await startServer(t.db);
+      fx = await seed(t.db);
+      for (const name of Object.keys(fx.users)) tokens[name] = (await login(server.url, fx.users[name]!)).accessToken;
+    });
+    afterAll(async () => {
+      await server?.close();
+      await dispose?.();
+    });
+
+    async function activeAccount(customerId = randomUUID()) {
+      const clerk = client('clerkA');
+      const id = randomUUID();
+      await clerk.run('record.create', { entity: 'customer', id: customerId, data: { name: '郑州甲公司' } });
+      expect((await clerk.run('record.create', { entity: 'account', id, data: { customerId, status: 'active', stateSince: '2026-01-05' } })).status).toBe('applied');
+      return { id, customerId };
+    }
+
+    it('suspends, resumes, terminates for violation and closes; another device pulls each state', async () => {
+      const { id } = await activeAccount();
+      const m = client('managerA');
+      expect(await m.run('account.suspend', { id, reason: '欠费' })).toMatchObject({ status: 'applied', result: { from: 'active', to: 'suspended' } });
+      const other = client('clerkA2');
+      await other.pullAll();
+      expect(other.record('account', id)!.data).toMatchObject({ status: 'suspended', statusReason: '欠费', stateSince: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+      expect(await m.run('account.resume', { id, reason: '已缴清' })).toMatchObject({ status: 'applied', result: { to: 'active' } });
+      expect(await m.run('account.terminate', { id, reason: '违规使用', ground: 'violation' })).toMatchObject({ status: 'applied', result: { to: 'terminated' } });
+      expect(await m.run('account.close', { id, reason: '销户' })).toMatchObject({ status: 'applied', result: { from: 'terminated', to: 'closed' } });
+      await other.pullAll();
+      expect(other.record('account', id)!.data).toMatchObject({ status: 'closed', statusReason: '销户', terminationGround: 'violation' });
+    });
+
+    it('refuses a step the server state does not allow, naming the state machine reason', async () => {
+      const { id } = await activeAccount();
+      const m = client('managerA');
+      expect((await m.run('account.resume', { id, reason: '恢复' })).reason?.code).toBe('INVALID_TRANSITION');
+      await m.run('account.suspend', { id, reason: '欠费' });
+      // suspended today: the suspension-to-termination period has not passed on the server's clock
+      const early = await m.run('account.terminate', { id, reason: '暂停后未缴费' });
+      expect(early.reason).toMatchObject({ code: 'INVALID_TRANSITION', field: 'status' });
+      expect(early.reason!.message).toContain('暂停未满');
+      expect((await m.run('account.suspend', { id, reason: '重复' })).reason?.code).toBe('INVALID_TRANSITION');
+      expect((await m.run('account.suspend', { id, reason: '   ' })).reason?.code).toBe('INVALID_ARGS');
+    });
+
+    it('is a manager act, scoped to the office, and replays instead of applying twice', async () => {
+      const { id } = await activeAccount();
+      expect((await client('clerkA').run('account.suspend', { id, reason: '欠费' })).reason?.code).toBe('FORBIDDEN');
+      expect((await client('agentA').run('account.transfer', { id, toCustomerId: randomUUID(), reason: '过户' })).reason?.code).toBe('FORBIDDEN');
+      expect((await client('managerB').run('account.suspend', { id, reason: '欠费' })).reason?.code).toBe('ACCOUNT_NOT_FOUND');
+      const m = client('managerA');
+      const suspend = m.mutation('account.suspend', { id, reason: '欠费' });
+      const first = await m.push([suspend]);
+      const again = await m.push([suspend]);
+      expect(first.body.results[0]).toMatchObject({ status: 'applied', replayed: false });
+      expect(again.body.results[0]).toMatchObject({ status: 'applied', replayed: true, result: { from: 'active', to: 'suspended' } });
+      await m.pullAll();
+      expect(m.record('account', id)!.data!.status).toBe('suspended');
+    });
+
+    it('transfers an account to another customer of the office only', async () => {
+      const { id, customerId } = await activeAccount();
+      const m = client('managerA');
+      const to = randomUUID();
+      await client('clerkA').run('record.create', { entity: 'customer', id: to, data: { name: '郑州乙公司' } });
+      expect((await m.run('account.transfer', { id, toCustomerId: customerId, reason: '过户' })).reason?.code).toBe('INVALID_ARGS');
+      expect((await m.run('account.transfer', { id, toCustomerId: randomUUID(), reason: '过户' })).reason).toMatchObject({ code: 'NOT_FOUND', field: 'toCustomerId' });
+      const otherOffice = randomUUID();
+      await client('clerkB').run('record.create', { entity: 'customer', id: otherOffice, data: { name: '上海丙公司' } });
+      expect((await m.run('account.transfer', { id, toCustomerId: otherOffice, reason: '过户' })).reason?.code).toBe('NOT_FOUND');
+      expect(await m.run('account.transfer', { id, toCustomerId: to, reason: '公司更名过户' })).toMatchObject({ status: 'applied', result: { fromCustomerId: customerId, toCustomerId: to } });
+      await m.pullAll();
+      expect(m.record('account', id)!.data).toMatchObject({ customerId: to, status: 'active' });
+    });
+  });
+}
