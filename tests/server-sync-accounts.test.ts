@@ -1,4 +1,4 @@
-// Account lifecycle commands over sync: the server re-runs the shared state machine against its
+// Account lifecycle commands (and contract print/void) over sync: the server re-runs the shared state machine against its
 // own copy, checks the role, stays inside the office and replays a repeated mutation.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -91,6 +91,25 @@ for (const backend of backends) {
       expect(await m.run('account.transfer', { id, toCustomerId: to, reason: '公司更名过户' })).toMatchObject({ status: 'applied', result: { fromCustomerId: customerId, toCustomerId: to } });
       await m.pullAll();
       expect(m.record('account', id)!.data).toMatchObject({ customerId: to, status: 'active' });
+    });
+
+    it('contracts: printing fixes the text, a printed contract is signed, voiding is a manager act', async () => {
+      const clerk = client('clerkA');
+      const m = client('managerA');
+      const printed = randomUUID();
+      await clerk.run('record.create', { entity: 'contract', id: printed, data: { amountFen: 600_714 } });
+      expect((await clerk.run('record.transition', { entity: 'contract', id: printed, to: 'printed' })).status).toBe('applied');
+      expect((await m.run('contract.sign', { contractId: printed })).status).toBe('applied');
+      const voided = randomUUID();
+      await clerk.run('record.create', { entity: 'contract', id: voided, data: { amountFen: 1 } });
+      await clerk.run('record.transition', { entity: 'contract', id: voided, to: 'printed' });
+      expect((await clerk.run('record.transition', { entity: 'contract', id: voided, to: 'void' })).reason?.code).toBe('FORBIDDEN');
+      expect((await m.run('record.transition', { entity: 'contract', id: voided, to: 'void' })).status).toBe('applied');
+      expect((await m.run('record.transition', { entity: 'contract', id: voided, to: 'printed' })).reason?.code).toBe('INVALID_TRANSITION');
+      expect((await m.run('contract.sign', { contractId: voided })).reason?.code).toBe('INVALID_TRANSITION');
+      await clerk.pullAll();
+      expect(clerk.record('contract', printed)!.data!.status).toBe('signed');
+      expect(clerk.record('contract', voided)!.data!.status).toBe('void');
     });
   });
 }

@@ -136,6 +136,9 @@ export async function recordTransition(ctx: MutationContext, a: MutationArgs<'re
   if (a.entity === 'application' && a.to === 'approved' && !['admin', 'manager'].includes(ctx.auth.role)) {
     reject('FORBIDDEN', { zh: '只有经理可以审批受理单', en: 'only managers approve applications' });
   }
+  if (a.entity === 'contract' && a.to === 'void' && !['admin', 'manager'].includes(ctx.auth.role)) {
+    reject('FORBIDDEN', { zh: '只有经理可以作废合同', en: 'only managers void contracts' });
+  }
   if (!recordCanTransition(a.entity, from, a.to)) {
     reject('INVALID_TRANSITION', { zh: `${from} → ${a.to}`, en: `${from} → ${a.to}`, field: 'status' });
   }
@@ -155,7 +158,7 @@ export async function contractSign(ctx: MutationContext, a: MutationArgs<'contra
   const rec = await ctx.writer.read('contract', a.contractId, { forUpdate: true });
   if (!rec || rec.deleted || !rec.data) reject('NOT_FOUND', { zh: `合同 ${a.contractId}`, en: `contract ${a.contractId}` });
   const from = String(rec.data.status ?? 'draft');
-  if (from !== 'draft' && from !== 'approved') reject('INVALID_TRANSITION', { zh: `合同状态为 ${from}，不能签署`, en: `contract is ${from}, cannot be signed`, field: 'status' });
+  if (from !== 'draft' && from !== 'approved' && from !== 'printed') reject('INVALID_TRANSITION', { zh: `合同状态为 ${from}，不能签署`, en: `contract is ${from}, cannot be signed`, field: 'status' });
   const now = await ctx.now();
   const data = { ...rec.data, status: 'signed', signedAt: now, signedBy: a.signer ?? ctx.auth.userId, updatedAt: now, updatedBy: ctx.auth.userId };
   ctx.writer.put({ entity: 'contract', id: a.contractId, data, deleted: false, changedFields: ['status', 'signedAt', 'signedBy', 'updatedAt', 'updatedBy'], previousMeta: rec.fieldMeta });
