@@ -111,5 +111,25 @@ for (const backend of backends) {
       expect(clerk.record('contract', printed)!.data!.status).toBe('signed');
       expect(clerk.record('contract', voided)!.data!.status).toBe('void');
     });
+
+    it('numbers.add: a manager adds numbers to the pool, all or nothing, refusing duplicates', async () => {
+      const m = client('managerA');
+      const base = 4008_000_000 + Math.floor(Math.random() * 99_000) * 10; // stays inside the 4008 segment
+      const a = String(base + 1);
+      const b = String(base + 2);
+      expect((await client('clerkA').run('numbers.add', { numbers: [a] })).reason?.code).toBe('FORBIDDEN');
+      expect((await m.run('numbers.add', { numbers: [a, '4002123456'] })).reason).toMatchObject({ code: 'INVALID_ARGS', field: 'numbers' });
+      expect((await m.run('numbers.add', { numbers: [a, `${a.slice(0, 3)}-${a.slice(3, 6)}-${a.slice(6)}`] })).reason?.code).toBe('ALREADY_EXISTS');
+      expect(await m.run('numbers.add', { numbers: [a, b], source: '号段' })).toMatchObject({ status: 'applied', result: { added: 2 } });
+      const c = String(base + 3);
+      expect((await client('managerB').run('numbers.add', { numbers: [c, b] })).reason?.code).toBe('ALREADY_EXISTS');
+      const other = client('clerkA2');
+      await other.pullAll();
+      expect(other.record('hotlineNumber', a)!.data).toMatchObject({ status: 'available' });
+      expect(other.record('hotlineNumber', c)).toBeUndefined();
+      const bOffice = client('managerB');
+      await bOffice.pullAll();
+      expect(bOffice.record('hotlineNumber', c)).toBeUndefined();
+    });
   });
 }

@@ -69,6 +69,13 @@ export const MUTATION_ARGS = {
   }),
   'account.close': z.object({ id: RecordIdSchema, reason: LifecycleReasonSchema }),
   'account.transfer': z.object({ id: RecordIdSchema, toCustomerId: RecordIdSchema, reason: LifecycleReasonSchema }),
+  /** A manager adds numbers to the office's pool (file import or a 号段): all of them or none. */
+  'numbers.add': z.object({
+    /** as typed (400-812-3456 or 4008123456); the server parses each with parseHotline */
+    numbers: z.array(z.string().max(20)).min(1).max(50_000),
+    /** the file name or the range, for the record */
+    source: z.string().max(200).optional(),
+  }),
 } as const;
 
 export type MutationName = keyof typeof MUTATION_ARGS;
@@ -93,6 +100,7 @@ export const MUTATION_KIND: Record<MutationName, 'edit' | 'command'> = {
   'account.terminate': 'command',
   'account.close': 'command',
   'account.transfer': 'command',
+  'numbers.add': 'command',
 };
 
 const EVERYONE: readonly UserRole[] = ['admin', 'manager', 'clerk', 'field_agent'];
@@ -122,6 +130,7 @@ export const MUTATION_ROLES: Record<MutationName, readonly UserRole[]> = {
   'account.terminate': MANAGERS,
   'account.close': MANAGERS,
   'account.transfer': MANAGERS,
+  'numbers.add': MANAGERS, // permissions.ts: number.import
 };
 
 export function isMutationName(name: string): name is MutationName {

@@ -37,6 +37,14 @@ describe('translate (local outbox action → protocol mutation)', () => {
     expect(translate({ name: 'no.such.action', args: { seed: 1 } })).toEqual({ kind: 'send', name: 'no.such.action', args: { seed: 1 } });
   });
 
+  it('sends an import and a range as one all-or-nothing numbers.add', () => {
+    for (const name of ['numbers.import', 'numbers.addRange']) {
+      const t = translate({ name, args: { digits: ['4008123456', '4008123457'], source: 'a.xlsx' } });
+      expect(t).toEqual({ kind: 'send', name: 'numbers.add', args: { numbers: ['4008123456', '4008123457'], source: 'a.xlsx' } });
+      if (t.kind === 'send') expect(MUTATION_ARGS['numbers.add'].safeParse(t.args).success).toBe(true);
+    }
+  });
+
   it('never sends demo data: it is local to the device', () => {
     expect(translate({ name: 'demo.load', args: { seed: 1, kind: 'customers', from: 0, count: 50 } })).toEqual({ kind: 'skip', reason: 'demo data stays on this device' });
   });

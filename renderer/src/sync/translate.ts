@@ -152,6 +152,10 @@ export function translate(m: LocalMutation): Translation {
     case 'account.close':
     case 'account.transfer':
       return accountCommand(m.name, id, a);
+    case 'numbers.import':
+    case 'numbers.addRange':
+      // both are the same server act: numbers join the office's pool, all or none
+      return Array.isArray(a.digits) ? { kind: 'send', name: 'numbers.add', args: { numbers: a.digits, source: str(a.source) } } : asIs;
     default:
       return asIs;
   }

@@ -2,6 +2,7 @@ import type { MutationArgs, MutationName } from '../../../shared/sync/index';
 import type { HandlerOutcome, MutationContext } from './context';
 import { conflictResolve, contractSign, recordCreate, recordDelete, recordTransition, recordUpdate } from './recordHandlers';
 import { accountClose, accountResume, accountSuspend, accountTerminate, accountTransfer } from './accountHandlers';
+import { numbersAdd } from './numbersAddHandler';
 import { paymentRecordCommand } from '../billing/payments';
 import { leaseReturn, leaseTake, numberAllocate, numberRelease, numberReserve } from '../numbers/commands';
 
@@ -26,4 +27,5 @@ export const HANDLERS: Handlers = {
   'account.terminate': accountTerminate,
   'account.close': accountClose,
   'account.transfer': accountTransfer,
+  'numbers.add': numbersAdd,
 };
