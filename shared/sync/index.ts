@@ -3,6 +3,7 @@ export * from './version';
 export * from './entities';
 export * from './roles';
 export * from './transitions';
+export * from './applicationFlow';
 export * from './rejections';
 export * from './mutations';
 export * from './messages';

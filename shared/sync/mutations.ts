@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RecordDataSchema, RecordIdSchema, SyncEntitySchema } from './entities';
 import type { UserRole } from './roles';
+import { SYNC_APPLICATION_EVENTS } from './applicationFlow';
 
 /** A 400/4008/4009 hotline number: 10 digits, stored without dashes. */
 export const HotlineNumberSchema = z.string().regex(/^400\d{7}$/, '号码须为400开头的10位数字');
@@ -76,6 +77,15 @@ export const MUTATION_ARGS = {
     /** the file name or the range, for the record */
     source: z.string().max(200).optional(),
   }),
+  /** One step of the application flow (applicationFlow.ts), re-checked against the server's status. */
+  'application.step': z.object({
+    id: RecordIdSchema,
+    event: z.enum(SYNC_APPLICATION_EVENTS),
+    /** reject / cancel: required by the flow */
+    reason: z.string().max(500).optional(),
+    /** only APPLICATION_STEP_FIELDS are kept (dates written on the form, the acceptance) */
+    changes: RecordDataSchema.optional(),
+  }),
 } as const;
 
 export type MutationName = keyof typeof MUTATION_ARGS;
@@ -101,6 +111,7 @@ export const MUTATION_KIND: Record<MutationName, 'edit' | 'command'> = {
   'account.close': 'command',
   'account.transfer': 'command',
   'numbers.add': 'command',
+  'application.step': 'command',
 };
 
 const EVERYONE: readonly UserRole[] = ['admin', 'manager', 'clerk', 'field_agent'];
@@ -131,6 +142,7 @@ export const MUTATION_ROLES: Record<MutationName, readonly UserRole[]> = {
   'account.close': MANAGERS,
   'account.transfer': MANAGERS,
   'numbers.add': MANAGERS, // permissions.ts: number.import
+  'application.step': EVERYONE, // per step: applicationStepAllowed (approve/sign = managers)
 };
 
 export function isMutationName(name: string): name is MutationName {

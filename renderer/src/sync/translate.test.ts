@@ -64,4 +64,12 @@ describe('translate (local outbox action → protocol mutation)', () => {
     }
     expect(translate({ name: 'account.terminate', args: { id: 'a1', reason: '违规', ground: 'violation' } })).toMatchObject({ args: { ground: 'violation' } });
   });
+  it('maps every application status step onto application.step, leaving the local from/to behind', () => {
+    for (const event of ['submit', 'approve', 'signContract', 'sendToCarrier', 'receiveCompletion', 'activate', 'reject', 'revise', 'cancel']) {
+      const t = translate({ name: `application.${event}`, args: { id: 'ap1', from: 'x', to: 'y', reason: null, changes: {} }, baseVersion: 2 });
+      expect(t).toEqual({ kind: 'send', name: 'application.step', args: { id: 'ap1', event, changes: {} }, target: { entity: 'application', id: 'ap1' } });
+      if (t.kind === 'send') expect(MUTATION_ARGS['application.step'].safeParse(t.args).success).toBe(true);
+    }
+    expect(translate({ name: 'application.reject', args: { id: 'ap1', reason: '资料不全', changes: { rejectionReason: '资料不全' } } })).toMatchObject({ args: { event: 'reject', reason: '资料不全' } });
+  });
 });

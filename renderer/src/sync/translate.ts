@@ -156,6 +156,21 @@ export function translate(m: LocalMutation): Translation {
     case 'numbers.addRange':
       // both are the same server act: numbers join the office's pool, all or none
       return Array.isArray(a.digits) ? { kind: 'send', name: 'numbers.add', args: { numbers: a.digits, source: str(a.source) } } : asIs;
+    case 'application.submit':
+    case 'application.approve':
+    case 'application.signContract':
+    case 'application.sendToCarrier':
+    case 'application.receiveCompletion':
+    case 'application.activate':
+    case 'application.reject':
+    case 'application.revise':
+    case 'application.cancel': {
+      // the local from/to stay behind: the server re-runs the flow against its own status
+      const args: Obj = { id, event: m.name.slice('application.'.length) };
+      if (str(a.reason) !== undefined) args.reason = a.reason;
+      if (isObj(a.changes)) args.changes = a.changes;
+      return { kind: 'send', name: 'application.step', args, target: { entity: 'application', id } };
+    }
     default:
       return asIs;
   }

@@ -3,6 +3,7 @@ import type { HandlerOutcome, MutationContext } from './context';
 import { conflictResolve, contractSign, recordCreate, recordDelete, recordTransition, recordUpdate } from './recordHandlers';
 import { accountClose, accountResume, accountSuspend, accountTerminate, accountTransfer } from './accountHandlers';
 import { numbersAdd } from './numbersAddHandler';
+import { applicationStep } from './applicationHandlers';
 import { paymentRecordCommand } from '../billing/payments';
 import { leaseReturn, leaseTake, numberAllocate, numberRelease, numberReserve } from '../numbers/commands';
 
@@ -28,4 +29,5 @@ export const HANDLERS: Handlers = {
   'account.close': accountClose,
   'account.transfer': accountTransfer,
   'numbers.add': numbersAdd,
+  'application.step': applicationStep,
 };
