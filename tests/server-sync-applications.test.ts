@@ -75,5 +75,30 @@ for (const backend of backends) {
       const id = await draft();
       expect((await step('managerB', id, 'cancel', { reason: '越权' })).reason?.code).toBe('NOT_FOUND');
     });
+
+    it('opens the account of an activated form from the server\'s form, once; a change form replaces the package', async () => {
+      const id = randomUUID();
+      const customerId = randomUUID();
+      await client('clerkA').run('record.create', { entity: 'application', id, data: { no: 'SQ-2', kind: 'new', customerId, numberDigits: '4008123456', packageId: 'p1' } });
+      const accountId = randomUUID();
+      expect((await client('clerkA').run('account.open', { id: accountId, applicationId: id, data: { no: 'ZH1' } })).reason?.code).toBe('INVALID_TRANSITION');
+      await step('clerkA', id, 'submit');
+      await step('managerA', id, 'approve');
+      await step('managerA', id, 'signContract');
+      await step('clerkA', id, 'sendToCarrier');
+      await step('clerkA', id, 'receiveCompletion', { changes: { openedOn: '2026-11-09' } });
+      expect(await client('clerkA').run('account.open', { id: accountId, applicationId: id, data: { no: 'ZH1', customerId: 'forged' } })).toMatchObject({ status: 'applied' });
+      expect((await client('clerkA').run('account.open', { id: randomUUID(), applicationId: id, data: {} })).reason?.code).toBe('ALREADY_EXISTS');
+      const other = client('clerkA2');
+      await other.pullAll();
+      expect(other.record('account', accountId)!.data).toMatchObject({ status: 'active', balanceFen: 0, customerId, numberDigits: '4008123456', packageId: 'p1', openedOn: '2026-11-09', no: 'ZH1' });
+      const change = randomUUID();
+      await client('clerkA').run('record.create', { entity: 'application', id: change, data: { no: 'SQ-3', kind: 'change', accountId, packageId: 'p2', features: ['ivr'] } });
+      expect(await client('clerkA').run('account.applyChange', { id: accountId, applicationId: change })).toMatchObject({ status: 'applied' });
+      expect((await client('clerkA').run('account.applyChange', { id: randomUUID(), applicationId: change })).reason?.code).toBe('INVALID_ARGS');
+      await other.pullAll();
+      expect(other.record('account', accountId)!.data).toMatchObject({ packageId: 'p2', features: ['ivr'] });
+      expect((await client('managerB').run('account.applyChange', { id: accountId, applicationId: change })).reason?.code).toBe('NOT_FOUND');
+    });
   });
 }

@@ -86,6 +86,10 @@ export const MUTATION_ARGS = {
     /** only APPLICATION_STEP_FIELDS are kept (dates written on the form, the acceptance) */
     changes: RecordDataSchema.optional(),
   }),
+  /** The account of a new-service form being activated; customer, number and package come from the server's form. */
+  'account.open': z.object({ id: RecordIdSchema, applicationId: RecordIdSchema, data: RecordDataSchema.optional() }),
+  /** A change form takes effect: the account gets the form's package, features and requirement. */
+  'account.applyChange': z.object({ id: RecordIdSchema, applicationId: RecordIdSchema }),
 } as const;
 
 export type MutationName = keyof typeof MUTATION_ARGS;
@@ -112,6 +116,8 @@ export const MUTATION_KIND: Record<MutationName, 'edit' | 'command'> = {
   'account.transfer': 'command',
   'numbers.add': 'command',
   'application.step': 'command',
+  'account.open': 'command',
+  'account.applyChange': 'command',
 };
 
 const EVERYONE: readonly UserRole[] = ['admin', 'manager', 'clerk', 'field_agent'];
@@ -143,6 +149,8 @@ export const MUTATION_ROLES: Record<MutationName, readonly UserRole[]> = {
   'account.transfer': MANAGERS,
   'numbers.add': MANAGERS, // permissions.ts: number.import
   'application.step': EVERYONE, // per step: applicationStepAllowed (approve/sign = managers)
+  'account.open': EVERYONE, // part of activating a form (permissions.ts: number.assign)
+  'account.applyChange': EVERYONE,
 };
 
 export function isMutationName(name: string): name is MutationName {

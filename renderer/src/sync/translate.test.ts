@@ -72,4 +72,13 @@ describe('translate (local outbox action → protocol mutation)', () => {
     }
     expect(translate({ name: 'application.reject', args: { id: 'ap1', reason: '资料不全', changes: { rejectionReason: '资料不全' } } })).toMatchObject({ args: { event: 'reject', reason: '资料不全' } });
   });
+  it('sends account.open with the account description only, and account.applyChange by its form', () => {
+    const t = translate({ name: 'account.open', args: { id: 'ac1', applicationId: 'ap1', data: { id: 'ac1', version: 1, balanceFen: 500, no: 'ZH1', status: 'active' } } });
+    expect(t).toMatchObject({ kind: 'send', name: 'account.open', args: { id: 'ac1', applicationId: 'ap1', data: { no: 'ZH1' } }, target: { entity: 'account', id: 'ac1' } });
+    if (t.kind === 'send') {
+      expect((t.args as { data: object }).data).not.toHaveProperty('balanceFen');
+      expect(MUTATION_ARGS['account.open'].safeParse(t.args).success).toBe(true);
+    }
+    expect(translate({ name: 'account.applyChange', args: { id: 'ac1', applicationId: 'ap2' }, baseVersion: 3 })).toEqual({ kind: 'send', name: 'account.applyChange', args: { id: 'ac1', applicationId: 'ap2' }, target: { entity: 'account', id: 'ac1' } });
+  });
 });

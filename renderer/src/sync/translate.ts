@@ -171,6 +171,11 @@ export function translate(m: LocalMutation): Translation {
       if (isObj(a.changes)) args.changes = a.changes;
       return { kind: 'send', name: 'application.step', args, target: { entity: 'application', id } };
     }
+    case 'account.open':
+      // the server takes customer, number and package from ITS form; the rest is the account's description
+      return str(a.applicationId) ? { kind: 'send', name: m.name, args: { id, applicationId: a.applicationId, data: isObj(a.data) ? clientData('account', a.data) : {} }, target: { entity: 'account', id } } : asIs;
+    case 'account.applyChange':
+      return str(a.applicationId) ? { kind: 'send', name: m.name, args: { id, applicationId: a.applicationId }, target: { entity: 'account', id } } : asIs;
     default:
       return asIs;
   }

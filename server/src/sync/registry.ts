@@ -3,7 +3,7 @@ import type { HandlerOutcome, MutationContext } from './context';
 import { conflictResolve, contractSign, recordCreate, recordDelete, recordTransition, recordUpdate } from './recordHandlers';
 import { accountClose, accountResume, accountSuspend, accountTerminate, accountTransfer } from './accountHandlers';
 import { numbersAdd } from './numbersAddHandler';
-import { applicationStep } from './applicationHandlers';
+import { accountApplyChange, accountOpen, applicationStep } from './applicationHandlers';
 import { paymentRecordCommand } from '../billing/payments';
 import { leaseReturn, leaseTake, numberAllocate, numberRelease, numberReserve } from '../numbers/commands';
 
@@ -30,4 +30,6 @@ export const HANDLERS: Handlers = {
   'account.transfer': accountTransfer,
   'numbers.add': numbersAdd,
   'application.step': applicationStep,
+  'account.open': accountOpen,
+  'account.applyChange': accountApplyChange,
 };
