@@ -56,9 +56,11 @@ test('two users of one office edit offline and converge; a clash is resolved on 
   const newB = await hook<string[]>(b, 'createCustomers', 2, 'B');
   await expect(b.getByTestId('sync-status')).toHaveAttribute('data-pending', '4');
 
+  // A comes back first and syncs before B is online: the automatic sync that starts when a
+  // device comes online would otherwise let B's push win the race and swap the roles below.
   await ctxA.setOffline(false);
-  await ctxB.setOffline(false);
   await syncUntilClean(a);
+  await ctxB.setOffline(false);
   await syncUntilClean(b);
 
   // B's landline edit clashed with A's: the server kept A's value and made a conflict for a person.
