@@ -2,6 +2,7 @@
 // against PGlite (in memory, one instance per test file) and once against the real PostgreSQL
 // (TEST_DATABASE_URL; a scratch database per test file, dropped afterwards).
 import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, configFromEnv, createOffice, createScratchDatabase, createUser, migrate, openDb, probePostgres, type Db, type ServerConfig } from '../server/src/index';
 import { SYNC_PROTOCOL_VERSION, type Mutation, type PullResponse, type PushResponse, type Session, type UserRole } from '../shared/sync/index';
@@ -179,4 +180,28 @@ export class TestClient {
   record(entity: string, id: string) {
     return this.store.get(`${this.officeId}/${entity}/${id}`);
   }
+}
+
+/**
+ * For a describe block: opens a database of `backend`, starts a server on it, seeds the two offices
+ * and logs every fixture user in (beforeAll); closes everything afterwards (afterAll).
+ * Returns `client(who)`, a TestClient acting as that fixture user.
+ */
+export function seededServerClients(backend: BackendChoice): (who: string) => TestClient {
+  let server: TestServer | undefined;
+  let dispose: (() => Promise<void>) | undefined;
+  let fx: Fixture;
+  const tokens: Record<string, string> = {};
+  beforeAll(async () => {
+    const t = await openTestDb(backend.kind);
+    dispose = t.dispose;
+    server = await startServer(t.db);
+    fx = await seed(t.db);
+    for (const name of Object.keys(fx.users)) tokens[name] = (await login(server.url, fx.users[name]!)).accessToken;
+  });
+  afterAll(async () => {
+    await server?.close();
+    await dispose?.();
+  });
+  return (who) => new TestClient(server!.url, tokens[who]!, fx.users[who]!.office);
 }

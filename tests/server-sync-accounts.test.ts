@@ -1,8 +1,8 @@
 // Account lifecycle commands (and contract print/void) over sync: the server re-runs the shared state machine against its
 // own copy, checks the role, stays inside the office and replays a repeated mutation.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { TestClient, login, openTestDb, seed, startServer, suiteTitle, testBackends, type Fixture, type TestServer } from './server-harness';
+import { describe, expect, it, vi } from 'vitest';
+import { seededServerClients, suiteTitle, testBackends } from './server-harness';
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 240_000 });
 
@@ -10,23 +10,7 @@ const backends = await testBackends();
 
 for (const backend of backends) {
   describe.skipIf(!!backend.skip)(suiteTitle('sync account lifecycle', backend), () => {
-    let server: TestServer;
-    let dispose: () => Promise<void>;
-    let fx: Fixture;
-    const tokens: Record<string, string> = {};
-    const client = (who: string) => new TestClient(server.url, tokens[who]!, fx.users[who]!.office);
-
-    beforeAll(async () => {
-      const t = await openTestDb(backend.kind);
-      dispose = t.dispose;
-      server = await startServer(t.db);
-      fx = await seed(t.db);
-      for (const name of Object.keys(fx.users)) tokens[name] = (await login(server.url, fx.users[name]!)).accessToken;
-    });
-    afterAll(async () => {
-      await server?.close();
-      await dispose?.();
-    });
+    const client = seededServerClients(backend);
 
     async function activeAccount(customerId = randomUUID()) {
       const clerk = client('clerkA');
