@@ -1,23 +1,30 @@
-import { step, type StepDefinition, type Transition } from '../domain/index';
+import { eventsFrom, step, type StepDefinition, type Transition } from '../domain/index';
 import type { UserRole } from './roles';
 
 /**
- * The office's application (受理单) flow as the SERVER re-checks it for `application.step`:
+ * The office's application (受理单 / 业务需求单) flow, as pure data — the ONE table both the
+ * renderer (buttons, local steps) and the server (`application.step`, re-run on its own status)
+ * use, so a step an offline device took against an older status is refused the same way:
  *
  *   draft → submitted → approved → contract_signed → sent_to_carrier → completion_received → active
  *
  * with rejection (reason required) after the draft, revision of a rejected form, and cancellation
- * (reason required) before the service is active. Same table as the renderer's
- * renderer/src/data/applicationsFlow.ts (which the server cannot import); kept here in shared so a
- * step an offline device took against an older status is refused by the server's copy.
+ * (reason required) before the service is active.
+ *
+ * Why not the domain's applicationLifecycle: that machine stops at approved → completed; the office
+ * also has to track the contract, the carrier and the completion form (4008 contract 4.3, 4.4),
+ * which decide the deemed-acceptance and the actual opening date. It reuses the domain's
+ * table-driven `step()` so refusals read the same as every other lifecycle.
  */
-export const SYNC_APPLICATION_STATUSES = ['draft', 'submitted', 'approved', 'contract_signed', 'sent_to_carrier', 'completion_received', 'active', 'rejected', 'cancelled'] as const;
+export const APPLICATION_FLOW = ['draft', 'submitted', 'approved', 'contract_signed', 'sent_to_carrier', 'completion_received', 'active'] as const;
+
+export const SYNC_APPLICATION_STATUSES = [...APPLICATION_FLOW, 'rejected', 'cancelled'] as const;
 export type SyncApplicationStatus = (typeof SYNC_APPLICATION_STATUSES)[number];
 
 export const SYNC_APPLICATION_EVENTS = ['submit', 'approve', 'signContract', 'sendToCarrier', 'receiveCompletion', 'activate', 'reject', 'revise', 'cancel'] as const;
 export type SyncApplicationEvent = (typeof SYNC_APPLICATION_EVENTS)[number];
 
-const LABELS: Readonly<Record<SyncApplicationStatus, string>> = {
+export const APPLICATION_FLOW_LABELS: Readonly<Record<SyncApplicationStatus, string>> = {
   draft: '草稿',
   submitted: '待审批',
   approved: '已批准',
@@ -29,17 +36,18 @@ const LABELS: Readonly<Record<SyncApplicationStatus, string>> = {
   cancelled: '已作废',
 };
 
-interface FlowContext {
+export interface ApplicationFlowContext {
+  /** reject / cancel: the reason written on the form. */
   reason?: string;
 }
 
-function reasonGiven(_from: SyncApplicationStatus, ctx: FlowContext) {
+function reasonGiven(_from: SyncApplicationStatus, ctx: ApplicationFlowContext) {
   return ctx.reason && ctx.reason.trim().length > 0 ? ({ ok: true } as const) : ({ ok: false, reason: '原因：退回或作废受理单时必须填写原因。' } as const);
 }
 
 const AFTER_DRAFT = ['submitted', 'approved', 'contract_signed', 'sent_to_carrier', 'completion_received'] as const;
 
-const STEPS: Readonly<Record<SyncApplicationEvent, StepDefinition<SyncApplicationStatus, FlowContext>>> = {
+const STEPS: Readonly<Record<SyncApplicationEvent, StepDefinition<SyncApplicationStatus, ApplicationFlowContext>>> = {
   submit: { label: '提交审批', from: ['draft'], to: 'submitted' },
   approve: { label: '批准', from: ['submitted'], to: 'approved' },
   signContract: { label: '登记签约', from: ['approved'], to: 'contract_signed' },
@@ -51,8 +59,24 @@ const STEPS: Readonly<Record<SyncApplicationEvent, StepDefinition<SyncApplicatio
   cancel: { label: '作废', from: ['draft', ...AFTER_DRAFT, 'rejected'], to: 'cancelled', guard: reasonGiven },
 };
 
+/** One step of the flow; an illegal one is refused with a zh-CN reason naming both states. Pure. */
 export function syncApplicationStep(from: SyncApplicationStatus, event: SyncApplicationEvent, reason?: string): Transition<SyncApplicationStatus> {
-  return step(STEPS, LABELS, from, event, { reason });
+  return step(STEPS, APPLICATION_FLOW_LABELS, from, event, { reason });
+}
+
+/** The events a status allows (before guards): which buttons the detail page shows. */
+export function applicationFlowEventsFrom(from: SyncApplicationStatus): SyncApplicationEvent[] {
+  return eventsFrom(STEPS, from);
+}
+
+/** The zh-CN name of an event, for history lines and messages. */
+export function applicationEventLabel(event: SyncApplicationEvent): string {
+  return STEPS[event].label;
+}
+
+/** Index of a status on the main line (the stepper); rejected/cancelled are off the line (-1). */
+export function flowIndex(status: SyncApplicationStatus): number {
+  return (APPLICATION_FLOW as readonly string[]).indexOf(status);
 }
 
 const MANAGERS: readonly UserRole[] = ['admin', 'manager'];
