@@ -1,4 +1,4 @@
-import { firstMonthMinimumFen, monthlyCharge } from '../domain/rules/billing';
+import { firstMonthMinimumFen, monthlyCharge, mulDivHalfUp } from '../domain/rules/billing';
 import { daysInMonth, formatIsoDate } from '../domain/calendar/isoDate';
 import type { FirstMonthBillingPolicy } from '../domain/settings/officeSettings';
 import type { FeatureFee } from '../domain/schemas/servicePackage';
@@ -38,6 +38,11 @@ export interface MonthlyBillInput {
   totalMinutes: number;
   features: readonly FeatureFee[];
   firstMonthPolicy: FirstMonthBillingPolicy;
+  /**
+   * The last day of service of a terminated or closed account (its state date): the month holding
+   * it gets the final bill, and no month after it is billed. Absent for accounts still in service.
+   */
+  endedOn?: string | null;
 }
 
 export type BillLineKind = 'monthly_charge' | 'feature_fee';
@@ -52,6 +57,8 @@ export interface MonthlyBill {
   periodFrom: string;
   periodTo: string;
   firstMonth: boolean;
+  /** the month the service ended in (terminated/closed): billed up to and including `periodTo` */
+  finalMonth?: boolean;
   totalMinutes: number;
   includedUsed: number;
   chargedMinutes: number;
@@ -65,22 +72,49 @@ export interface MonthlyBill {
 }
 
 /**
- * One account's bill for one month, or null when the account was not yet open in that month.
- * In the month of the opening date the minimum follows the first-month policy (prorated by the
- * days from the opening date, the full minimum, or usage only); feature fees are monthly and
- * charged in full (the package prices them per month, not per day).
+ * The minimum of a final month (service ended inside it), mirroring the first month: `prorated`
+ * charges it for the days served (from the opening date or the 1st, to the end date, both days
+ * included) ÷ the days in the month, rounded half up once; `full` the whole minimum; `waived`
+ * usage only. A month that is both first and final counts the days between the two dates.
+ */
+export function finalMonthMinimumFen(minimumFen: number, fromDay: string, endedOn: string, policy: FirstMonthBillingPolicy): number {
+  if (policy === 'full') return minimumFen;
+  if (policy === 'waived') return 0;
+  const year = Number(endedOn.slice(0, 4));
+  const m = Number(endedOn.slice(5, 7));
+  const served = Number(endedOn.slice(8, 10)) - Number(fromDay.slice(8, 10)) + 1;
+  return mulDivHalfUp(minimumFen, served, daysInMonth(year, m));
+}
+
+/**
+ * One account's bill for one month, or null when the account was not in service in that month
+ * (not yet open, or its service ended before the month began). In the month of the opening date
+ * the minimum follows the first-month policy (prorated by the days from the opening date, the
+ * full minimum, or usage only); in the month of the end date the same policy applies to the days
+ * up to the end date (the final bill). Feature fees are monthly and charged in full (the package
+ * prices them per month, not per day), in the first and in the final month alike.
  */
 export function computeMonthlyBill(input: MonthlyBillInput): MonthlyBill | null {
   const { first, last } = monthBounds(input.month);
   if (input.openedOn > last) return null;
+  const endedOn = input.endedOn ?? null;
+  if (endedOn !== null && (endedOn < first || endedOn < input.openedOn)) return null;
   const firstMonth = input.openedOn >= first;
-  const minimumFen = firstMonth ? firstMonthMinimumFen(input.monthlyMinimumFen, input.openedOn, input.firstMonthPolicy) : input.monthlyMinimumFen;
+  const finalMonth = endedOn !== null && endedOn <= last;
+  const periodFrom = firstMonth ? input.openedOn : first;
+  const periodTo = finalMonth ? endedOn : last;
+  const minimumFen = finalMonth
+    ? finalMonthMinimumFen(input.monthlyMinimumFen, periodFrom, endedOn, input.firstMonthPolicy)
+    : firstMonth
+      ? firstMonthMinimumFen(input.monthlyMinimumFen, input.openedOn, input.firstMonthPolicy)
+      : input.monthlyMinimumFen;
   const usage = usageFromMinutes(input.totalMinutes, input.includedMinutes, input.tariffFenPerMinute);
   const charge = monthlyCharge(usage.usageFen, minimumFen);
+  const final = finalMonth ? `最终账单（服务至 ${periodTo}）：` : '';
   const lines: BillLine[] = [
     {
       kind: 'monthly_charge',
-      label: charge > usage.usageFen ? `${input.month} 月最低消费（通话费 ${formatFen(usage.usageFen)} 元低于最低消费）` : `${input.month} 通话费`,
+      label: `${final}${charge > usage.usageFen ? `${input.month} 月最低消费（通话费 ${formatFen(usage.usageFen)} 元低于最低消费）` : `${input.month} 通话费`}`,
       amountFen: charge,
     },
   ];
@@ -92,9 +126,10 @@ export function computeMonthlyBill(input: MonthlyBillInput): MonthlyBill | null 
   }
   return {
     month: input.month,
-    periodFrom: firstMonth ? input.openedOn : first,
-    periodTo: last,
+    periodFrom,
+    periodTo,
     firstMonth,
+    ...(finalMonth ? { finalMonth } : {}),
     totalMinutes: input.totalMinutes,
     ...usage,
     minimumFen,

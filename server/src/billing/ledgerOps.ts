@@ -7,6 +7,7 @@ import { numberRecord, type NumberRow } from '../numbers/pool';
 import { loadBillingAccount, lockAccountRecord } from './accounts';
 import { appendLedger, publishLedger, readEntry, readLedger } from './ledger';
 import type { BillingRecordWrite } from './records';
+import { pendingFinalBillMonth } from './run';
 import { loadBillingSettings, officeToday } from './settings';
 
 /** A refusal a route turns into a 4xx with the zh-CN message. */
@@ -77,6 +78,8 @@ export async function refundAtClosure(tx: Queryable, officeId: string, managerId
   await requireAccount(tx, officeId, a.accountId);
   const account = await loadBillingAccount(tx, officeId, a.accountId);
   if (account?.state !== 'terminated' && account?.state !== 'closed') throw new BillingRefused(409, 'NOT_CLOSING', '只有已终止或已销户的账户才能办理退款。');
+  const pending = await pendingFinalBillMonth(tx, officeId, account);
+  if (pending) throw new BillingRefused(409, 'FINAL_BILL_PENDING', `账户 ${account.accountNo} 的最终账单（${pending}）尚未出账；请在 ${pending} 出账后再办理退款（协议第五条(一)：交清所有费用后销户）。`);
   const entries = await readLedger(tx, officeId, a.accountId);
   const settings = await loadBillingSettings(tx, officeId);
   const today = await officeToday(tx, settings.timeZone);

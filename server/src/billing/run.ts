@@ -49,11 +49,30 @@ export const BILL_COLUMNS = `id, account_id AS "accountId", month, bill_no AS "b
 
 const BATCH = 1000;
 
+/** States whose accounts are in service and billed every month. */
+const IN_SERVICE = new Set(['active', 'suspended']);
+/** States that end the service: the month of the state date gets the final bill, later months none. */
+const ENDED = new Set(['terminated', 'closed']);
+
+/**
+ * The last day of service of a terminated or closed account (its state date), undefined for an
+ * account still in service, null for one that is not billed at all (never opened, another state,
+ * or an ended account without a valid state date).
+ */
+export function serviceEndOf(a: Pick<BillingAccount, 'state' | 'stateSince' | 'openedOn'>): string | undefined | null {
+  if (!a.openedOn) return null;
+  if (a.state && IN_SERVICE.has(a.state)) return undefined;
+  if (a.state && ENDED.has(a.state) && a.stateSince && /^\d{4}-\d{2}-\d{2}/.test(a.stateSince)) return a.stateSince.slice(0, 10);
+  return null;
+}
+
 /**
  * The monthly billing run of one office, in the caller's transaction. Idempotent per account and
  * month: bills has UNIQUE (office, account, month) and an account already billed is skipped, so a
  * re-run changes nothing. Bills accounts that are active or suspended and were open by the month's
- * end, from the actual opening date (4008 contract 4.4), usage against the monthly minimum.
+ * end, from the actual opening date (4008 contract 4.4), usage against the monthly minimum; an
+ * account terminated or closed in the month gets its final bill up to the end date (docs/billing.md,
+ * "Final bills"), one that ended before the month began nothing.
  */
 export async function runBilling(tx: Queryable, officeId: string, month: string, today: string, settings: BillingSettings, userId: string | null): Promise<BillingRunSummary> {
   const { first, last } = monthBounds(month);
@@ -62,18 +81,30 @@ export async function runBilling(tx: Queryable, officeId: string, month: string,
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`billing:${officeId}`]);
   const existing = await tx.query<{ account_id: string }>('SELECT account_id FROM bills WHERE office_id = $1 AND month = $2', [officeId, month]);
   const billed = new Set(existing.rows.map((r) => r.account_id));
-  const accounts = (await loadBillingAccounts(tx, officeId)).filter(
-    (a): a is BillingAccount & { openedOn: string } => !!a.openedOn && a.openedOn <= last && (a.state === 'active' || a.state === 'suspended') && !billed.has(a.accountId),
-  );
+  const accounts: (BillingAccount & { openedOn: string; endedOn: string | null })[] = [];
+  for (const a of await loadBillingAccounts(tx, officeId)) {
+    const end = serviceEndOf(a);
+    if (end === null || !a.openedOn || a.openedOn > last || billed.has(a.accountId)) continue;
+    if (end !== undefined && (end < first || end < a.openedOn)) continue;
+    accounts.push({ ...a, openedOn: a.openedOn, endedOn: end ?? null });
+  }
   const runId = randomUUID();
   const minutes = new Map<string, number>();
   if (accounts.length) {
     const usage = await tx.query<{ account_id: string; minutes: number }>(
       `SELECT c.account_id, SUM(c.billable_minutes)::bigint AS minutes
-         FROM call_records c JOIN unnest($2::text[], $3::date[]) AS a(id, from_day) ON c.account_id = a.id AND c.local_day >= a.from_day
-        WHERE c.office_id = $1 AND c.local_day >= $4::date AND c.local_day <= $5::date
+         FROM call_records c JOIN unnest($2::text[], $3::date[], $4::date[]) AS a(id, from_day, to_day)
+              ON c.account_id = a.id AND c.local_day >= a.from_day AND c.local_day <= a.to_day
+        WHERE c.office_id = $1 AND c.local_day >= $5::date AND c.local_day <= $6::date
         GROUP BY c.account_id`,
-      [officeId, accounts.map((a) => a.accountId), accounts.map((a) => (a.openedOn > first ? a.openedOn : first)), first, last],
+      [
+        officeId,
+        accounts.map((a) => a.accountId),
+        accounts.map((a) => (a.openedOn > first ? a.openedOn : first)),
+        accounts.map((a) => (a.endedOn && a.endedOn < last ? a.endedOn : last)),
+        first,
+        last,
+      ],
     );
     for (const r of usage.rows) minutes.set(r.account_id, Number(r.minutes));
   }
@@ -89,6 +120,7 @@ export async function runBilling(tx: Queryable, officeId: string, month: string,
       totalMinutes: minutes.get(a.accountId) ?? 0,
       features: a.features,
       firstMonthPolicy: settings.firstMonthBilling,
+      endedOn: a.endedOn,
     });
     if (!b) continue;
     bills.push({
@@ -153,4 +185,17 @@ export async function runBilling(tx: Queryable, officeId: string, month: string,
   const billRecords: BillingRecordWrite[] = created.map((b) => ({ entity: 'bill', id: b.id, data: { ...b } as unknown as RecordData }));
   await publishLedger(tx, officeId, added, { extra: billRecords });
   return { runId, month, issuedOn: today, billsCreated: created.length, billsExisting: billed.size, totalFen };
+}
+
+/**
+ * The month whose final bill a terminated or closed account still waits for, or null. The refund
+ * at closure pays back what is left after every fee (400 agreement 第五条(一): 交清所有费用后销户),
+ * so it waits for the run of the end month, which needs that month's call records complete.
+ */
+export async function pendingFinalBillMonth(q: Queryable, officeId: string, account: BillingAccount): Promise<string | null> {
+  const end = serviceEndOf(account);
+  if (!end) return null;
+  const month = end.slice(0, 7);
+  const r = await q.query('SELECT 1 FROM bills WHERE office_id = $1 AND account_id = $2 AND month = $3', [officeId, account.accountId, month]);
+  return r.rows.length ? null : month;
 }
