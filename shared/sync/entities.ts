@@ -19,6 +19,9 @@ export const SYNC_ENTITIES = [
   'user',
   'conflict',
   'lease',
+  // The office's own data (issue 6), changed only by commands: ids 'settings' (what the office changed of
+  // OfficeSettings), 'profile' (the office profile printed on contracts), 'gradeRules' (the vanity-grade table).
+  'office',
   // Billing results (issue 7), written only by the server: the account ledger and monthly bills.
   'ledgerEntry',
   'bill',

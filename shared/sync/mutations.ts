@@ -9,6 +9,12 @@ export const HotlineNumberSchema = z.string().regex(/^400\d{7}$/, '号码须为4
 /** Why an account changes state: required, as in the renderer's forms. */
 const LifecycleReasonSchema = z.string().trim().min(1, '原因：必填').max(500);
 
+/**
+ * Number lifecycle steps a device takes with an account (suspend…) or by its sweeper (endCooling);
+ * reserve/release/activate travel as number.reserve / number.release / number.allocate.
+ */
+export const NUMBER_STEP_EVENTS = ['suspend', 'resume', 'freeze', 'unfreeze', 'reclaim', 'startCooling', 'endCooling'] as const;
+
 /** 4008 contract 5.1. 'phone_bill' is the older spelling of 'phone_bill_collection', still accepted. */
 export const SYNC_PAYMENT_METHODS = ['bank_transfer', 'bank_collection', 'cash', 'phone_bill_collection', 'phone_bill'] as const;
 
@@ -90,6 +96,22 @@ export const MUTATION_ARGS = {
   'account.open': z.object({ id: RecordIdSchema, applicationId: RecordIdSchema, data: RecordDataSchema.optional() }),
   /** A change form takes effect: the account gets the form's package, features and requirement. */
   'account.applyChange': z.object({ id: RecordIdSchema, applicationId: RecordIdSchema }),
+  // ---- the number lifecycle and the office's own data (issue 6) ----
+  /** One step of the shared number state machine, re-run on the server's state of the number with the office's settings. */
+  'number.step': z.object({ number: HotlineNumberSchema, event: z.enum(NUMBER_STEP_EVENTS), reason: z.string().max(500).optional() }),
+  /** A submitted new-service form holds its reserved number: the hold no longer runs out (refused if another customer has it). */
+  'number.holdForApplication': z.object({
+    number: HotlineNumberSchema,
+    customerId: RecordIdSchema,
+    applicationId: RecordIdSchema.optional(),
+    applicationNo: z.string().max(64).optional(),
+  }),
+  /** The office's whole vanity-grade table, first match wins; each rule is checked with gradeRuleDraftSchema (managers). */
+  'gradeRules.replace': z.object({ rules: z.array(RecordDataSchema).min(1).max(200) }),
+  /** The office profile (whole) and/or changed office settings, checked with the renderer's schemas (managers). */
+  'office.update': z
+    .object({ profile: RecordDataSchema.optional(), settings: RecordDataSchema.optional() })
+    .refine((a) => a.profile !== undefined || a.settings !== undefined, { message: 'profile 或 settings：至少一项', path: ['profile'] }),
 } as const;
 
 export type MutationName = keyof typeof MUTATION_ARGS;
@@ -118,6 +140,10 @@ export const MUTATION_KIND: Record<MutationName, 'edit' | 'command'> = {
   'application.step': 'command',
   'account.open': 'command',
   'account.applyChange': 'command',
+  'number.step': 'command',
+  'number.holdForApplication': 'command',
+  'gradeRules.replace': 'command',
+  'office.update': 'command',
 };
 
 const EVERYONE: readonly UserRole[] = ['admin', 'manager', 'clerk', 'field_agent'];
@@ -151,6 +177,10 @@ export const MUTATION_ROLES: Record<MutationName, readonly UserRole[]> = {
   'application.step': EVERYONE, // per step: applicationStepAllowed (approve/sign = managers)
   'account.open': EVERYONE, // part of activating a form (permissions.ts: number.assign)
   'account.applyChange': EVERYONE,
+  'number.step': EVERYONE, // per event: suspend… account.suspend, reclaim/startCooling number.reclaim (managers); endCooling anyone's sweeper
+  'number.holdForApplication': EVERYONE, // part of submitting a form (application.submit)
+  'gradeRules.replace': MANAGERS, // permissions.ts: gradeRule.edit
+  'office.update': MANAGERS, // permissions.ts: settings.edit
 };
 
 export function isMutationName(name: string): name is MutationName {

@@ -1,88 +1,30 @@
-import { z } from 'zod';
-import { normalizeMobile, parseHotline, parseLandline } from '../../../shared';
+import type { z } from 'zod';
 import zhCN from '../i18n/locales/zh-CN/officeProfile.json';
+import {
+  OFFICE_PROFILE_FIELDS,
+  isValidTimeZone,
+  makeOfficeProfileSchema as makeSharedSchema,
+  type OfficeProfileField,
+  type Translate,
+} from '../../../shared/domain/settings/officeProfile';
 
 /**
  * The office profile: who the office is, printed on every contract it signs.
  * Messages name the field; they come from the `officeProfile` i18n namespace so the settings
- * form shows them in the user's language. Without a translator they are zh-CN.
+ * form shows them in the user's language. Without a translator they are zh-CN. The schema itself
+ * lives in shared/ (the server's office.update checks profiles with the same one).
  */
-
-export const OFFICE_PROFILE_FIELDS = [
-  'name',
-  'address',
-  'legalRepresentative',
-  'phone',
-  'bankName',
-  'bankAccount',
-  'contractPrefix',
-  'timeZone',
-] as const;
-export type OfficeProfileField = (typeof OFFICE_PROFILE_FIELDS)[number];
+export { OFFICE_PROFILE_FIELDS, isValidTimeZone, type OfficeProfileField, type Translate };
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
-
-/** Looks up a message key of the officeProfile namespace, e.g. `errors.name.required`. */
-export type Translate = (key: string) => string;
 
 export const zhCNTranslate: Translate = (key) => {
   const found = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], zhCN);
   return typeof found === 'string' ? found : key;
 };
 
-const CONTRACT_PREFIX = /^[A-Z0-9]{2,6}$/;
-const BANK_ACCOUNT = /^\d{8,30}$/;
-
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The office's phone: a mobile, a landline with area code or its own 400 number (domain rules). */
-function isPhone(value: string): boolean {
-  return normalizeMobile(value) !== null || parseLandline(value) !== null || parseHotline(value).ok;
-}
-
 export function makeOfficeProfileSchema(t: Translate = zhCNTranslate) {
-  const required = (field: OfficeProfileField) => z.string({ error: t(`errors.${field}.required`) });
-  const text = (field: OfficeProfileField, max: number) =>
-    required(field)
-      .trim()
-      .min(1, { error: t(`errors.${field}.required`) })
-      .max(max, { error: t(`errors.${field}.tooLong`) });
-
-  return z.object({
-    name: text('name', 100),
-    address: text('address', 200),
-    legalRepresentative: text('legalRepresentative', 50),
-    phone: required('phone')
-      .trim()
-      .min(1, { error: t('errors.phone.required') })
-      .refine(isPhone, { error: t('errors.phone.invalid') }),
-    bankName: text('bankName', 100),
-    bankAccount: required('bankAccount')
-      .transform((s) => s.replace(/\s+/g, ''))
-      .pipe(
-        z
-          .string()
-          .min(1, { error: t('errors.bankAccount.required') })
-          .regex(BANK_ACCOUNT, { error: t('errors.bankAccount.invalid') }),
-      ),
-    // Typed lowercase is accepted and stored uppercase; anything else must already fit.
-    contractPrefix: required('contractPrefix')
-      .trim()
-      .toUpperCase()
-      .min(1, { error: t('errors.contractPrefix.required') })
-      .regex(CONTRACT_PREFIX, { error: t('errors.contractPrefix.invalid') }),
-    timeZone: required('timeZone')
-      .trim()
-      .min(1, { error: t('errors.timeZone.required') })
-      .refine(isValidTimeZone, { error: t('errors.timeZone.invalid') }),
-  });
+  return makeSharedSchema(t);
 }
 
 export const officeProfileSchema = makeOfficeProfileSchema();

@@ -14,6 +14,7 @@ import type { RecordData } from '../../../shared/sync/index';
 import { numberRecord, type NumberRow } from '../numbers/pool';
 import { loadBillingAccounts, type BillingAccount } from './accounts';
 import { appendLedger, publishLedger, type NewLedgerEntry } from './ledger';
+import { actionRecords } from './actionLog';
 import type { BillingRecordWrite } from './records';
 
 /** How far back a run catches up on days it missed (a job that did not run for a while). */
@@ -79,7 +80,8 @@ export interface AppliedAction {
 /**
  * Applies one collections action in the caller's transaction: logs it (one per account, action
  * and day: a second run of the day adds nothing), moves the account's state and its number's.
- * Returns the account fields to mirror and the number records to publish, or null when the action
+ * Returns the account fields to mirror and the records to publish (the number's mirror and the
+ * logged actions as `billingAction` records, so devices hold the log), or null when the action
  * was already logged today.
  */
 export async function applyAction(
@@ -133,6 +135,7 @@ export async function applyAction(
       logged.push({ accountId: account.accountId, action: 'reclaim', reason: reclaimReason, actionId: rid });
     }
   }
+  numbers.push(...(await actionRecords(tx, officeId, logged.map((l) => l.actionId))));
   return { fields: { status: to, stateSince: today, statusReason: `${COLLECTION_ACTION_LABELS[action]}：${reason}` }, numbers, logged };
 }
 

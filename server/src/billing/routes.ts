@@ -63,7 +63,7 @@ export const billingRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (
   });
   app.put(`${base}/settings`, { schema: { tags: ['billing'], params: P, body: billingSettingsPatchSchema } }, async (req) => {
     const auth = guard(req, MANAGERS);
-    return saveBillingSettings(db, req.params.officeId, req.body, auth.userId);
+    return db.transaction((tx) => saveBillingSettings(tx, req.params.officeId, req.body, auth.userId));
   });
 
   app.get(`${base}/accounts/:accountId/ledger`, { schema: { tags: ['billing'], params: P.extend({ accountId: id }) } }, async (req) => {

@@ -1,5 +1,4 @@
 import {
-  DEFAULT_OFFICE_SETTINGS,
   SERVICE_ACCOUNT_STATES,
   toOfficeDate,
   transitionServiceAccount,
@@ -9,6 +8,7 @@ import {
 } from '../../../shared/domain/index';
 import type { MutationArgs, RecordData } from '../../../shared/sync/index';
 import { reject, type HandlerOutcome, type MutationContext } from './context';
+import { officeSettingsFor } from './officeSettings';
 
 /**
  * Service-account lifecycle commands (suspend, resume, terminate, close, transfer). Like the other
@@ -31,9 +31,11 @@ async function readAccount(ctx: MutationContext, id: string) {
 async function runLifecycle(ctx: MutationContext, id: string, event: ServiceAccountEvent, reason: string, extra: ServiceAccountTransitionContext, record: RecordData = {}): Promise<HandlerOutcome> {
   const { rec, data, status } = await readAccount(ctx, id);
   const now = await ctx.now();
-  const today = toOfficeDate(now, DEFAULT_OFFICE_SETTINGS.timeZone);
+  // the office's own periods (suspension to termination, overdue days) and time zone
+  const settings = await officeSettingsFor(ctx);
+  const today = toOfficeDate(now, settings.timeZone);
   const stateSince = typeof data.stateSince === 'string' ? data.stateSince : undefined;
-  const t = transitionServiceAccount(status, event, { today, stateSince, settings: DEFAULT_OFFICE_SETTINGS, ...extra });
+  const t = transitionServiceAccount(status, event, { today, stateSince, settings, ...extra });
   if (!t.ok) reject('INVALID_TRANSITION', { zh: t.reason, en: `account ${id}: ${status} cannot ${event}`, field: 'status' });
   const changed: RecordData = { ...record, status: t.state, stateSince: today, statusReason: reason, updatedAt: now, updatedBy: ctx.auth.userId };
   ctx.writer.put({ entity: 'account', id, data: { ...data, ...changed }, deleted: false, changedFields: Object.keys(changed), previousMeta: rec.fieldMeta });

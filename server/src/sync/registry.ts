@@ -6,6 +6,8 @@ import { numbersAdd } from './numbersAddHandler';
 import { accountApplyChange, accountOpen, applicationStep } from './applicationHandlers';
 import { paymentRecordCommand } from '../billing/payments';
 import { leaseReturn, leaseTake, numberAllocate, numberRelease, numberReserve } from '../numbers/commands';
+import { numberHoldForApplication, numberStep } from './numberLifecycleHandlers';
+import { gradeRulesReplace, officeUpdate } from './officeHandlers';
 
 type Handlers = { [N in MutationName]: (ctx: MutationContext, args: MutationArgs<N>) => Promise<HandlerOutcome> };
 
@@ -32,4 +34,8 @@ export const HANDLERS: Handlers = {
   'application.step': applicationStep,
   'account.open': accountOpen,
   'account.applyChange': accountApplyChange,
+  'number.step': numberStep,
+  'number.holdForApplication': numberHoldForApplication,
+  'gradeRules.replace': gradeRulesReplace,
+  'office.update': officeUpdate,
 };

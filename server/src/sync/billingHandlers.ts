@@ -1,0 +1,72 @@
+import type { MutationArgs, RejectionCode } from '../../../shared/sync/index';
+import { BillingRefused, postAdjustment, raiseDispute, resolveDispute, reverseAction, reverseEntry } from '../billing/ledgerOps';
+import { saveBillingSettings } from '../billing/settings';
+import { balanceOf } from '../billing/ledger';
+import { reject, type HandlerOutcome, type MutationContext } from './context';
+
+/**
+ * The billing acts a device queues offline (docs/billing.md, "Sync"): adjustments, reversals of
+ * ledger entries and of automatic actions, disputes and the billing settings. Each is re-executed
+ * with the same ledgerOps/settings functions the REST routes use, inside the push transaction and
+ * its savepoint, against the SERVER's ledger and account state; the ids the device made become the
+ * ids of the entries and disputes, so the pulled records replace the device's pending copies.
+ * Roles are checked by the catalogue (MUTATION_ROLES: managers, a dispute is raised by staff);
+ * every read is scoped to the mutation's office, so another office's account is "not found".
+ */
+
+/** Billing refusal codes → the protocol's stored-rejection codes (the billing code stays in the text). */
+const CODES: Record<string, RejectionCode> = {
+  ACCOUNT_NOT_FOUND: 'ACCOUNT_NOT_FOUND',
+  ENTRY_NOT_FOUND: 'NOT_FOUND',
+  ACTION_NOT_FOUND: 'NOT_FOUND',
+  DISPUTE_NOT_FOUND: 'NOT_FOUND',
+  CALL_NOT_FOUND: 'NOT_FOUND',
+  ALREADY_EXISTS: 'ALREADY_EXISTS',
+  ALREADY_REVERSED: 'INVALID_TRANSITION',
+  NOT_REVERSIBLE: 'INVALID_TRANSITION',
+  STATE_CHANGED: 'INVALID_TRANSITION',
+  NUMBER_TAKEN: 'INVALID_TRANSITION',
+  DISPUTE_CLOSED: 'INVALID_TRANSITION',
+};
+
+/** Runs a billing operation; its refusal becomes a stored rejection with both languages and the field. */
+async function refusalsRejected<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof BillingRefused) reject(CODES[e.code] ?? 'INVALID_ARGS', { zh: e.message, en: `${e.messageEn} (${e.code})`, field: e.field });
+    throw e;
+  }
+}
+
+export async function ledgerAdjust(ctx: MutationContext, a: MutationArgs<'ledger.adjust'>): Promise<HandlerOutcome> {
+  const entry = await refusalsRejected(() => postAdjustment(ctx.tx, ctx.officeId, ctx.auth.userId, { id: a.id, accountId: a.accountId, amountFen: a.amountFen, reason: a.reason }));
+  return { result: { ledgerEntryId: entry.id, accountId: entry.accountId, balanceFen: await balanceOf(ctx.tx, ctx.officeId, entry.accountId) } };
+}
+
+export async function ledgerReverse(ctx: MutationContext, a: MutationArgs<'ledger.reverse'>): Promise<HandlerOutcome> {
+  const entry = await refusalsRejected(() => reverseEntry(ctx.tx, ctx.officeId, ctx.auth.userId, a.entryId, a.reason, a.id));
+  return { result: { ledgerEntryId: entry.id, reverses: a.entryId, accountId: entry.accountId, balanceFen: await balanceOf(ctx.tx, ctx.officeId, entry.accountId) } };
+}
+
+export async function billingActionReverse(ctx: MutationContext, a: MutationArgs<'billingAction.reverse'>): Promise<HandlerOutcome> {
+  const row = await refusalsRejected(() => reverseAction(ctx.tx, ctx.officeId, ctx.auth.userId, a.actionId, a.reason));
+  return { result: { actionId: row.id, accountId: row.accountId, reversedAt: row.reversedAt } };
+}
+
+export async function billingSettingsUpdate(ctx: MutationContext, a: MutationArgs<'billingSettings.update'>): Promise<HandlerOutcome> {
+  const keys = Object.keys(a.patch);
+  if (keys.length === 0) reject('INVALID_ARGS', { zh: '没有要修改的计费设置', en: 'no billing setting to change', field: 'patch' });
+  const settings = await saveBillingSettings(ctx.tx, ctx.officeId, a.patch, ctx.auth.userId);
+  return { result: { settings } };
+}
+
+export async function disputeRaise(ctx: MutationContext, a: MutationArgs<'dispute.raise'>): Promise<HandlerOutcome> {
+  const d = await refusalsRejected(() => raiseDispute(ctx.tx, ctx.officeId, ctx.auth.userId, a));
+  return { result: { disputeId: d.id, accountId: d.accountId, raisedOn: d.raisedOn } };
+}
+
+export async function disputeResolve(ctx: MutationContext, a: MutationArgs<'dispute.resolve'>): Promise<HandlerOutcome> {
+  const d = await refusalsRejected(() => resolveDispute(ctx.tx, ctx.officeId, ctx.auth.userId, a.id, { outcome: a.outcome, note: a.note, adjustmentFen: a.adjustmentFen, adjustmentId: a.adjustmentId }));
+  return { result: { disputeId: d.id, status: d.status, ledgerEntryId: d.ledgerEntryId } };
+}

@@ -1,0 +1,178 @@
+// Billing acts queued offline and pushed as sync commands (docs/billing.md, "Sync"): a manager's
+// adjustment and reversal of ledger entries, the reversal of an automatic suspension, the billing
+// settings and call-record disputes — re-executed against the server's ledger in the push
+// transaction, manager-only, inside the office, idempotent; the action log, disputes and settings
+// reach other devices through the change log. PGlite and PostgreSQL.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { TestClient, http, login, openTestDb, seed, startServer, suiteTitle, testBackends, type Fixture, type TestServer } from './server-harness';
+import { addDays } from '../shared/domain/index';
+
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 240_000 });
+
+const backends = await testBackends();
+
+for (const backend of backends) {
+  describe.skipIf(!!backend.skip)(suiteTitle('billing commands over sync', backend), () => {
+    let server: TestServer;
+    let dispose: () => Promise<void>;
+    let fx: Fixture;
+    const tokens: Record<string, string> = {};
+    const client = (who: string) => new TestClient(server.url, tokens[who]!, fx.users[who]!.office);
+    const rest = (who: string, method: string, path: string, json?: unknown) => http(server.url, method, `/v1/offices/${fx.users[who]!.office}/billing${path}`, { token: tokens[who], json });
+    const ledger = async (accountId: string) =>
+      (await rest('managerA', 'GET', `/accounts/${accountId}/ledger`)).body as { balanceFen: number; state: string; today: string; entries: { id: string; kind: string; amountFen: number; reverses: string | null; approvedBy: string | null }[] };
+
+    async function account(): Promise<string> {
+      const m = client('managerA');
+      const customerId = randomUUID();
+      const id = randomUUID();
+      await m.run('record.create', { entity: 'customer', id: customerId, data: { name: '郑州计费测试有限公司' } });
+      expect((await m.run('record.create', { entity: 'account', id, data: { no: `ACC-${id.slice(0, 6)}`, customerId, status: 'active', stateSince: '2026-01-05', openedOn: '2026-01-05', monthlyMinimumFen: 10_000 } })).status).toBe('applied');
+      return id;
+    }
+
+    beforeAll(async () => {
+      const t = await openTestDb(backend.kind, { poolSize: 10 });
+      dispose = t.dispose;
+      server = await startServer(t.db);
+      fx = await seed(t.db);
+      for (const name of Object.keys(fx.users)) tokens[name] = (await login(server.url, fx.users[name]!)).accessToken;
+    });
+    afterAll(async () => {
+      await server?.close();
+      await dispose?.();
+    });
+
+    it('an adjustment by a manager is booked with the manager as approver; a clerk is refused; another device pulls entry and balance', async () => {
+      const accountId = await account();
+      const clerk = await client('clerkA').run('ledger.adjust', { id: randomUUID(), accountId, amountFen: 500, reason: '补偿' });
+      expect(clerk).toMatchObject({ status: 'rejected', reason: { code: 'FORBIDDEN' } });
+      const id = randomUUID();
+      const r = await client('managerA').run('ledger.adjust', { id, accountId, amountFen: -1_250, reason: '补收工本费' });
+      expect(r).toMatchObject({ status: 'applied', result: { ledgerEntryId: id, accountId, balanceFen: -1_250 } });
+      const l = await ledger(accountId);
+      expect(l.entries).toEqual([expect.objectContaining({ id, kind: 'adjustment', amountFen: -1_250, approvedBy: fx.users.managerA!.id })]);
+      const other = client('clerkA2');
+      await other.pullAll();
+      expect(other.record('ledgerEntry', id)?.data).toMatchObject({ kind: 'adjustment', amountFen: -1_250, reason: '补收工本费' });
+      expect(other.record('account', accountId)?.data?.balanceFen).toBe(-1_250);
+      // refusals name the field, in both languages
+      const zero = await client('managerA').run('ledger.adjust', { id: randomUUID(), accountId, amountFen: 0, reason: 'x' });
+      expect(zero).toMatchObject({ status: 'rejected', reason: { code: 'INVALID_ARGS', field: 'amountFen' } });
+      expect(zero.reason!.message).toContain('调账金额：不能为零');
+      const blank = await client('managerA').run('ledger.adjust', { id: randomUUID(), accountId, amountFen: 100, reason: '  ' });
+      expect(blank.reason).toMatchObject({ code: 'INVALID_ARGS', field: 'reason' });
+    });
+
+    it('a replayed adjustment or reversal changes nothing; the same entry id under another mutation is the same entry', async () => {
+      const accountId = await account();
+      const m = client('managerA');
+      const id = randomUUID();
+      const adjust = m.mutation('ledger.adjust', { id, accountId, amountFen: 800, reason: '服务中断补偿' });
+      expect((await m.push([adjust])).body.results[0]).toMatchObject({ status: 'applied', replayed: false });
+      expect((await m.push([adjust])).body.results[0]).toMatchObject({ status: 'applied', replayed: true, result: { balanceFen: 800 } });
+      // a device that lost its outbox answer and queued the act again with a new mutation id
+      expect(await m.run('ledger.adjust', { id, accountId, amountFen: 800, reason: '服务中断补偿' })).toMatchObject({ status: 'applied', result: { balanceFen: 800 } });
+      expect((await m.run('ledger.adjust', { id, accountId, amountFen: 900, reason: '另一笔' })).reason).toMatchObject({ code: 'ALREADY_EXISTS', field: 'id' });
+      const revId = randomUUID();
+      const reverse = m.mutation('ledger.reverse', { id: revId, entryId: id, reason: '补偿重复' });
+      expect((await m.push([reverse])).body.results[0]).toMatchObject({ status: 'applied', result: { ledgerEntryId: revId, balanceFen: 0 } });
+      expect((await m.push([reverse])).body.results[0]).toMatchObject({ status: 'applied', replayed: true });
+      const twice = await m.run('ledger.reverse', { id: randomUUID(), entryId: id, reason: '再冲一次' });
+      expect(twice.reason).toMatchObject({ code: 'INVALID_TRANSITION', field: 'entryId' });
+      expect(twice.reason!.message).toContain('已经冲正过');
+      expect((await m.run('ledger.reverse', { id: randomUUID(), entryId: revId, reason: 'x' })).reason?.code).toBe('INVALID_TRANSITION');
+      const l = await ledger(accountId);
+      expect(l.entries.map((e) => [e.kind, e.amountFen])).toEqual([['adjustment', 800], ['reversal', -800]]);
+      expect(l.balanceFen).toBe(0);
+    });
+
+    it("another office's account, entry and action are not found", async () => {
+      const accountId = await account();
+      const id = randomUUID();
+      await client('managerA').run('ledger.adjust', { id, accountId, amountFen: 100, reason: '补偿' });
+      expect((await client('managerB').run('ledger.adjust', { id: randomUUID(), accountId, amountFen: 100, reason: '补偿' })).reason).toMatchObject({ code: 'ACCOUNT_NOT_FOUND', field: 'accountId' });
+      expect((await client('managerB').run('ledger.reverse', { id: randomUUID(), entryId: id, reason: '误收' })).reason?.code).toBe('NOT_FOUND');
+      // pushed as office A by a manager of B: not the caller's office
+      expect((await client('managerB').run('ledger.adjust', { id: randomUUID(), accountId, amountFen: 100, reason: '补偿' }, { officeId: fx.officeA })).reason?.code).toBe('FORBIDDEN');
+      expect((await ledger(accountId)).entries).toHaveLength(1);
+    });
+
+    it('reversing an automatic suspension resumes the account, is logged, and every device pulls the log', async () => {
+      const accountId = await account();
+      const m = client('managerA');
+      await m.run('ledger.adjust', { id: randomUUID(), accountId, amountFen: -5_000, reason: '补收月费' });
+      const today = (await ledger(accountId)).today;
+      // the charge is due today: tomorrow the collections job finds it overdue and suspends the account
+      const run = await rest('managerA', 'POST', '/collections', { date: addDays(today, 1) });
+      const suspend = (run.body.actions as { accountId: string; action: string; actionId: string }[]).find((a) => a.accountId === accountId && a.action === 'suspend');
+      expect(suspend).toBeDefined();
+      const device = client('clerkA2');
+      await device.pullAll();
+      expect(device.record('billingAction', suspend!.actionId)?.data).toMatchObject({ accountId, action: 'suspend', automatic: true, reversedAt: null });
+      expect(device.record('account', accountId)?.data?.status).toBe('suspended');
+
+      expect((await client('clerkA').run('billingAction.reverse', { actionId: suspend!.actionId, reason: '客户已承诺缴费' })).reason?.code).toBe('FORBIDDEN');
+      expect((await client('managerB').run('billingAction.reverse', { actionId: suspend!.actionId, reason: '客户已承诺缴费' })).reason?.code).toBe('NOT_FOUND');
+      expect((await m.run('billingAction.reverse', { actionId: suspend!.actionId, reason: ' ' })).reason).toMatchObject({ code: 'INVALID_ARGS', field: 'reason' });
+      const undo = m.mutation('billingAction.reverse', { actionId: suspend!.actionId, reason: '客户已承诺缴费' });
+      expect((await m.push([undo])).body.results[0]).toMatchObject({ status: 'applied', result: { actionId: suspend!.actionId, accountId } });
+      expect((await m.push([undo])).body.results[0]).toMatchObject({ status: 'applied', replayed: true });
+      const again = await m.run('billingAction.reverse', { actionId: suspend!.actionId, reason: '再次' });
+      expect(again.reason).toMatchObject({ code: 'INVALID_TRANSITION', field: 'actionId' });
+      expect(again.reason!.messageEn).toContain('ALREADY_REVERSED');
+
+      await device.pullAll();
+      expect(device.record('account', accountId)?.data).toMatchObject({ status: 'active', statusReason: '经理撤销自动操作：客户已承诺缴费' });
+      const logged = device.record('billingAction', suspend!.actionId)?.data;
+      expect(logged).toMatchObject({ reversalReason: '客户已承诺缴费', reversedBy: fx.users.managerA!.id });
+      expect(String(logged?.reversedAt)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+      // the job leaves the account alone during the grace days
+      const next = await rest('managerA', 'POST', '/collections', { date: addDays(today, 2) });
+      expect((next.body.actions as { accountId: string }[]).filter((a) => a.accountId === accountId)).toEqual([]);
+      // a field agent's device gets no money records
+      const agent = client('agentA');
+      await agent.pullAll();
+      expect(agent.record('billingAction', suspend!.actionId)).toBeUndefined();
+    });
+
+    it('billing settings: a manager changes them by command, every device pulls the office record; a clerk and a bad value are refused', async () => {
+      expect((await client('clerkA').run('billingSettings.update', { patch: { renewalFloorMonthlyMinimums: 3 } })).reason?.code).toBe('FORBIDDEN');
+      const bad = await client('managerA').run('billingSettings.update', { patch: { renewalFloorMonthlyMinimums: 1.5 } });
+      expect(bad.reason).toMatchObject({ code: 'INVALID_ARGS', field: 'patch.renewalFloorMonthlyMinimums' });
+      expect((await client('managerA').run('billingSettings.update', { patch: {} })).reason).toMatchObject({ code: 'INVALID_ARGS', field: 'patch' });
+      const ok = await client('managerA').run('billingSettings.update', { patch: { renewalFloorMonthlyMinimums: 3, lowBalanceMonths: 2 } });
+      expect(ok).toMatchObject({ status: 'applied', result: { settings: { renewalFloorMonthlyMinimums: 3, lowBalanceMonths: 2, dueDayOfNextMonth: 15 } } });
+      const device = client('clerkA2');
+      await device.pullAll();
+      expect(device.record('billingSettings', 'office')?.data).toMatchObject({ renewalFloorMonthlyMinimums: 3, lowBalanceMonths: 2, timeZone: 'Asia/Shanghai' });
+      expect((await rest('clerkA', 'GET', '/settings')).body).toMatchObject({ renewalFloorMonthlyMinimums: 3 });
+      // office B is untouched
+      expect((await rest('managerB', 'GET', '/settings')).body).toMatchObject({ renewalFloorMonthlyMinimums: 0 });
+    });
+
+    it('a dispute is raised by staff within three months and decided by a manager; an upheld one credits the account', async () => {
+      const digits = `4008${String(Date.now()).slice(-6)}`;
+      const accountId = await account();
+      // a call record of this account, as the import stores it
+      await server.db.query(
+        `INSERT INTO call_records (office_id, carrier, carrier_record_id, account_id, hotline, caller, forwarded_to, start_at, end_at, duration_s, local_day, billable_minutes, tariff_fen, rated_fen, import_id)
+         VALUES ($1, 'telecom', 'D1', $2, $3, '13800000001', '037167891234', now(), now(), 61, (now() AT TIME ZONE 'Asia/Shanghai')::date, 2, 20, 40, $4)`,
+        [fx.officeA, accountId, digits, randomUUID()],
+      );
+      const id = randomUUID();
+      expect((await client('agentA').run('dispute.raise', { id, carrier: 'telecom', carrierRecordId: 'D1', reason: '未拨打' })).reason?.code).toBe('FORBIDDEN');
+      expect((await client('clerkA').run('dispute.raise', { id: randomUUID(), carrier: 'telecom', carrierRecordId: 'NOPE', reason: '未拨打' })).reason).toMatchObject({ code: 'NOT_FOUND', field: 'carrierRecordId' });
+      expect(await client('clerkA').run('dispute.raise', { id, carrier: 'telecom', carrierRecordId: 'D1', reason: '未拨打' })).toMatchObject({ status: 'applied', result: { disputeId: id, accountId } });
+      expect((await client('clerkA').run('dispute.resolve', { id, outcome: 'upheld', note: '确认', adjustmentFen: 40 })).reason?.code).toBe('FORBIDDEN');
+      const adjustmentId = randomUUID();
+      expect(await client('managerA').run('dispute.resolve', { id, outcome: 'upheld', note: '运营商确认重复计费', adjustmentFen: 40, adjustmentId })).toMatchObject({ status: 'applied', result: { status: 'upheld', ledgerEntryId: adjustmentId } });
+      expect((await client('managerA').run('dispute.resolve', { id, outcome: 'rejected', note: '再议' })).reason?.code).toBe('INVALID_TRANSITION');
+      const device = client('clerkA2');
+      await device.pullAll();
+      expect(device.record('callDispute', id)?.data).toMatchObject({ status: 'upheld', adjustmentFen: 40, ledgerEntryId: adjustmentId, accountId });
+      expect(device.record('ledgerEntry', adjustmentId)?.data).toMatchObject({ kind: 'adjustment', amountFen: 40 });
+    });
+  });
+}
