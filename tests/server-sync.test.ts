@@ -84,19 +84,19 @@ for (const backend of backends) {
       const a = client('clerkA');
       const b = client('clerkA2');
       const id = randomUUID();
-      await a.run('record.create', { entity: 'customer', id, data: { name: '原名', landline: '010-11111111', address: '旧地址' } });
+      await a.run('record.create', { entity: 'customer', id, data: { name: '原名', landline: '010-62345678', address: '旧地址' } });
       await a.pullAll();
       await b.pullAll();
       const base = b.record('customer', id)!.version;
       // Both edit offline from the same base version.
       const ra = await a.run('record.update', { entity: 'customer', id, fields: { name: 'A改的名', address: '新地址' } }, { baseVersion: base });
       expect(ra.status).toBe('applied');
-      const rb = await b.run('record.update', { entity: 'customer', id, fields: { name: 'B改的名', landline: '010-22222222', address: '新地址' } }, { baseVersion: base });
+      const rb = await b.run('record.update', { entity: 'customer', id, fields: { name: 'B改的名', landline: '010-82345678', address: '新地址' } }, { baseVersion: base });
       expect(rb.status).toBe('conflict');
       expect(rb.conflicts).toHaveLength(1);
       await b.pullAll();
       // Non-clashing fields merged; the clashing field keeps the server value until resolved.
-      expect(b.record('customer', id)!.data).toMatchObject({ name: 'A改的名', landline: '010-22222222', address: '新地址' });
+      expect(b.record('customer', id)!.data).toMatchObject({ name: 'A改的名', landline: '010-82345678', address: '新地址' });
       const conflict = b.record('conflict', rb.conflicts![0]!);
       expect(conflict?.data).toMatchObject({ entity: 'customer', recordId: id, field: 'name', serverValue: 'A改的名', clientValue: 'B改的名', status: 'open' });
       // Resolving is itself a mutation.

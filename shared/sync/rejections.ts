@@ -29,6 +29,9 @@ export const RejectionSchema = z.object({
   /** The same in English. */
   messageEn: z.string(),
   field: z.string().optional(),
+  /** For a refused value: the domain message catalog's code and params (shared/domain/messages), to translate it. */
+  messageCode: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type Rejection = z.infer<typeof RejectionSchema>;
 

@@ -12,6 +12,7 @@ import {
   type SyncEntity,
 } from '../../../shared/sync/index';
 import { reject, type HandlerOutcome, type MutationContext } from './context';
+import { assertRecordData } from './validation';
 
 function ensureEditable(ctx: MutationContext, entity: SyncEntity) {
   if (!roleCanEdit(ctx.auth.role, entity)) reject('FORBIDDEN', { zh: `角色不能修改 ${entity}`, en: `role ${ctx.auth.role} cannot edit ${entity}`, field: 'entity' });
@@ -29,6 +30,7 @@ function checkClientFields(entity: SyncEntity, data: RecordData) {
 export async function recordCreate(ctx: MutationContext, a: MutationArgs<'record.create'>): Promise<HandlerOutcome> {
   ensureEditable(ctx, a.entity);
   checkClientFields(a.entity, a.data);
+  assertRecordData(a.entity, a.data);
   const now = await ctx.now();
   const data: RecordData = { ...a.data, createdAt: now, updatedAt: now, createdBy: ctx.auth.userId, updatedBy: ctx.auth.userId };
   const initial = RECORD_INITIAL_STATE[a.entity];
@@ -46,6 +48,8 @@ export async function recordUpdate(ctx: MutationContext, a: MutationArgs<'record
   checkClientFields(a.entity, a.fields);
   const rec = await ctx.writer.read(a.entity, a.id, { forUpdate: true });
   if (!rec || rec.deleted || !rec.data) reject('NOT_FOUND', { zh: `${a.entity} ${a.id}`, en: `${a.entity} ${a.id}` });
+  // Judged as the record the edit produces (a partial edit alone lacks the fields its rules read).
+  assertRecordData(a.entity, { ...rec.data, ...a.fields });
   const { apply, conflicts } = mergeFields({ current: rec.data, fieldMeta: rec.fieldMeta, fields: a.fields, baseVersion: ctx.baseVersion, clientId: ctx.clientId });
   const now = await ctx.now();
   const conflictIds: string[] = [];
@@ -108,6 +112,7 @@ export async function conflictResolve(ctx: MutationContext, a: MutationArgs<'con
     const rec = await ctx.writer.read(cd.entity, cd.recordId, { forUpdate: true });
     if (!rec || rec.deleted || !rec.data) reject('NOT_FOUND', { zh: `${cd.entity} ${cd.recordId}`, en: `${cd.entity} ${cd.recordId}` });
     const value = a.choose === 'client' ? cd.clientValue : a.value;
+    if (a.choose === 'custom') assertRecordData(cd.entity, { ...rec.data, [cd.field]: value });
     ctx.writer.put({
       entity: cd.entity,
       id: cd.recordId,
