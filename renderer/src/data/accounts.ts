@@ -2,7 +2,7 @@ import { db } from './db';
 import { nowIso } from './clock';
 import { NotFoundError, PermissionError, ValidationError } from './errors';
 import { writeWithOutbox, type OutboxContext } from './outbox';
-import { getCurrentUser, requirePermission } from './session';
+import { deniedMsg, getCurrentUser, requirePermission } from './session';
 import { officeSettings } from './numbers';
 import { checkCustomerInput } from './customersValidation';
 import { coolingUntilFromNow, numberEvent, stepNumberInTx } from './accountsNumbers';
@@ -16,10 +16,12 @@ import {
 } from './accountsTypes';
 import type { UserRow } from './rows';
 import {
-  ROLE_LABELS,
   SERVICE_ACCOUNT_STATE_LABELS,
   can,
   ledgerBalance,
+  msg,
+  msgOfCheck,
+  termList,
   toOfficeDate,
   transitionServiceAccount,
   type Action,
@@ -64,7 +66,7 @@ async function todayInOffice(): Promise<string> {
 
 function requireReason(reason: string, label = '原因'): string {
   const r = reason.trim();
-  if (!r) throw new ValidationError({ reason: `${label}：必填。` });
+  if (!r) throw new ValidationError({ reason: msg('form.required', { label }) });
   return r;
 }
 
@@ -86,9 +88,9 @@ async function runLifecycle(s: LifecycleStep): Promise<StoredAccount> {
   const d = db();
   return writeWithOutbox([accountsTable(), accountEventsTable(), d.numbers, d.numberEvents, d.customers], async (tx) => {
     const acc = await accountsTable().get(s.accountId);
-    if (!acc || acc.deletedAt) throw new NotFoundError('账户不存在。');
+    if (!acc || acc.deletedAt) throw new NotFoundError(msg('notFound.account'));
     const t = transitionServiceAccount(acc.status, s.event, { today, stateSince: acc.stateSince, settings, ...s.ctx?.(acc, today) });
-    if (!t.ok) throw new ValidationError({ status: `账户 ${acc.no}：${t.reason}` });
+    if (!t.ok) throw new ValidationError({ status: msg('account.refused', { no: acc.no, message: msgOfCheck(t) }) });
     const extra = (await s.apply?.(tx, acc, user, today)) ?? {};
     const next: StoredAccount = {
       ...acc,
@@ -202,32 +204,31 @@ export async function closeAccount(accountId: string, reason: string): Promise<S
  */
 export async function transferAccount(accountId: string, newCustomerId: string, reason: string): Promise<StoredAccount> {
   const user = await getCurrentUser();
-  if (!user) throw new PermissionError('account.transfer', null, '请先选择当前用户，再办理过户。');
+  if (!user) throw new PermissionError('account.transfer', null, msg('access.chooseUser', { action: '办理过户' }));
   if (!can(user.role, 'account.terminate')) {
-    throw new PermissionError('account.transfer', user.role, `当前用户「${user.name}」（${ROLE_LABELS[user.role]}）无权办理过户，请经理办理。`);
+    throw new PermissionError('account.transfer', user.role, deniedMsg(user, '办理过户', true));
   }
   const r = requireReason(reason, '过户原因');
   const d = db();
   const target = await d.customers.get(newCustomerId);
-  if (!target || target.deletedAt) throw new ValidationError({ newCustomerId: '新客户：请选择一个已登记的客户。' });
+  if (!target || target.deletedAt) throw new ValidationError({ newCustomerId: msg('form.chooseCustomer', { label: '新客户' }) });
   const check = checkCustomerInput(target);
   if (!check.values) {
-    const missing = Object.values(check.errors).join('；');
-    throw new ValidationError({ newCustomerId: `新客户“${target.name}”的实名资料不完整或有误，请先补全：${missing}` });
+    throw new ValidationError({ newCustomerId: msg('account.transferIncomplete', { name: target.name, message: Object.values(check.texts) }) });
   }
-  if (target.realNameStatus === 'rejected') throw new ValidationError({ newCustomerId: `新客户“${target.name}”实名核验未通过，不能过户。` });
+  if (target.realNameStatus === 'rejected') throw new ValidationError({ newCustomerId: msg('account.transferRejected', { name: target.name }) });
   if (target.realNameStatus !== 'verified') {
     const kinds = new Set((await d.attachments.where('customerId').equals(newCustomerId).toArray()).filter((a) => !a.deletedAt).map((a) => a.kind));
-    const lacking = [kinds.has('business_licence') ? null : '营业执照', kinds.has('handler_id_front') ? null : '经办人身份证'].filter(Boolean);
-    if (lacking.length > 0) throw new ValidationError({ newCustomerId: `新客户“${target.name}”尚未实名核验，且缺少${lacking.join('、')}扫描件，不能过户。` });
+    const lacking = [kinds.has('business_licence') ? null : '营业执照', kinds.has('handler_id_front') ? null : '经办人身份证'].filter((k) => k !== null);
+    if (lacking.length > 0) throw new ValidationError({ newCustomerId: msg('account.transferUnverified', { name: target.name, kinds: termList(lacking, 'list.enum') }) });
   }
   return writeWithOutbox([accountsTable(), accountEventsTable(), d.numbers, d.numberEvents, d.customers], async (tx) => {
     const acc = await accountsTable().get(accountId);
-    if (!acc || acc.deletedAt) throw new NotFoundError('账户不存在。');
+    if (!acc || acc.deletedAt) throw new NotFoundError(msg('notFound.account'));
     if (acc.status !== 'active' && acc.status !== 'suspended') {
-      throw new ValidationError({ status: `账户 ${acc.no}：当前状态为“${SERVICE_ACCOUNT_STATE_LABELS[acc.status]}”，只有在用或暂停的账户可以过户。` });
+      throw new ValidationError({ status: msg('account.transferState', { no: acc.no, status: SERVICE_ACCOUNT_STATE_LABELS[acc.status] }) });
     }
-    if (acc.customerId === newCustomerId) throw new ValidationError({ newCustomerId: '新客户：与现客户相同。' });
+    if (acc.customerId === newCustomerId) throw new ValidationError({ newCustomerId: msg('account.transferSame') });
     const from = await d.customers.get(acc.customerId);
     const note = `过户：${from?.name ?? acc.customerId} → ${target.name}；${r}`;
     const at = nowIso();

@@ -4,7 +4,7 @@ import { NotFoundError, ValidationError } from './errors';
 import { officeSettings } from './numbers';
 import type { NumberEventRow, NumberRow, NumberStatus } from './rows';
 import { writeWithOutbox, type OutboxContext } from './outbox';
-import { toOfficeDate, transitionNumber, type NumberEvent, type OfficeSettings } from '../../../shared';
+import { msg, msgOfCheck, toOfficeDate, transitionNumber, type NumberEvent, type OfficeSettings } from '../../../shared';
 
 /**
  * Number steps taken as part of an application or account change (activate on opening, suspend with
@@ -42,9 +42,9 @@ export interface NumberStepInTx {
 export async function stepNumberInTx(ctx: OutboxContext, s: NumberStepInTx): Promise<NumberRow> {
   const d = db();
   const n = await d.numbers.get(s.digits);
-  if (!n) throw new NotFoundError(`号码 ${s.digits} 不在号码池中。`);
+  if (!n) throw new NotFoundError(msg('notFound.number', { digits: s.digits }));
   const t = transitionNumber(n.status, s.event, { today: s.today, stateSince: s.stateSince, settings: s.settings });
-  if (!t.ok) throw new ValidationError({ numberDigits: `号码 ${n.digits}：${t.reason}` });
+  if (!t.ok) throw new ValidationError({ numberDigits: msg('number.refused', { digits: n.digits, message: msgOfCheck(t) }) });
   const at = nowIso();
   const next: NumberRow = {
     ...n,
@@ -73,9 +73,9 @@ export async function stepNumberInTx(ctx: OutboxContext, s: NumberStepInTx): Pro
 export async function holdNumberForApplicationInTx(ctx: OutboxContext, digits: string, customerId: string, applicationNo: string, userId: string): Promise<void> {
   const d = db();
   const n = await d.numbers.get(digits);
-  if (!n) throw new NotFoundError(`号码 ${digits} 不在号码池中。`);
+  if (!n) throw new NotFoundError(msg('notFound.number', { digits }));
   if (n.status !== 'reserved' || n.customerId !== customerId) {
-    throw new ValidationError({ numberDigits: `400 号码：${digits} 没有为这个客户预占（可能已过期释放），请重新选号预占。` });
+    throw new ValidationError({ numberDigits: msg('number.notReservedForCustomer', { digits }) });
   }
   if (n.reservedUntil === null) return;
   const at = nowIso();

@@ -5,7 +5,7 @@ import type { OutboxContext } from './outbox';
 import type { UserRow } from './rows';
 import type { StoredApplication } from './applicationsTypes';
 import { accountEventsTable, accountsTable, type StoredAccount, type StoredAccountEvent } from './accountsTypes';
-import { addDays, addMonthsClamped } from '../../../shared';
+import { addDays, addMonthsClamped, msg } from '../../../shared';
 
 /**
  * What an application does to accounts when it becomes active, inside the application's own
@@ -74,7 +74,7 @@ export async function openAccountInTx(ctx: OutboxContext, app: StoredApplication
 /** An activated change form (4008 contract 2.2) replaces the account's package, features and requirement. */
 export async function applyChangeInTx(ctx: OutboxContext, app: StoredApplication, user: UserRow): Promise<StoredAccount> {
   const old = app.accountId ? await accountsTable().get(app.accountId) : undefined;
-  if (!old) throw new NotFoundError('变更需求单所属的账户不存在。');
+  if (!old) throw new NotFoundError(msg('notFound.changeAccount'));
   const next: StoredAccount = {
     ...old,
     packageId: app.packageId,

@@ -16,7 +16,9 @@ import {
 import { checkRequirement, type ApplicationInput } from './applicationsValidation';
 import { applicationsTable, type Acceptance, type ApplicationStep, type StoredApplication } from './applicationsTypes';
 import type { UserRow } from './rows';
-import { CalendarDataMissingError, deemedAcceptanceDate, isIsoDate, toOfficeDate, type OfficeSettings } from '../../../shared';
+import {
+  CalendarDataMissingError, deemedAcceptanceDate, isIsoDate, msg, msgOfCheck, toOfficeDate, type Msg, type OfficeSettings,
+} from '../../../shared';
 
 /**
  * Service applications (受理单 / 业务需求单, issue 4 item 4). One function per action; each checks
@@ -44,28 +46,28 @@ function applicationNo(today: string): string {
 /** Checks the references of a form (customer, number, package, features); throws a field-named ValidationError. */
 async function checkReferences(input: Partial<ApplicationInput>, opts: { complete: boolean; kind: 'new' | 'change'; accountNumber?: string }): Promise<void> {
   const d = db();
-  const errors: Record<string, string> = {};
+  const errors: Record<string, Msg> = {};
   const customer = input.customerId ? await d.customers.get(input.customerId) : undefined;
-  if (!customer || customer.deletedAt) errors.customerId = '客户：请选择一个已登记的客户。';
+  if (!customer || customer.deletedAt) errors.customerId = msg('form.chooseCustomer', { label: '客户' });
   if (input.numberDigits) {
     const n = await d.numbers.get(input.numberDigits);
     if (opts.kind === 'change') {
-      if (input.numberDigits !== opts.accountNumber) errors.numberDigits = '400 号码：变更需求单只能针对该账户的号码。';
-    } else if (!n) errors.numberDigits = `400 号码：${input.numberDigits} 不在号码池中。`;
+      if (input.numberDigits !== opts.accountNumber) errors.numberDigits = msg('application.numberNotAccounts');
+    } else if (!n) errors.numberDigits = msg('application.numberNotInPool', { digits: input.numberDigits });
     else if (n.status !== 'reserved' || n.customerId !== input.customerId) {
-      errors.numberDigits = `400 号码：${input.numberDigits} 没有为这个客户预占，请先在选号中预占。`;
+      errors.numberDigits = msg('application.numberNotReserved', { digits: input.numberDigits });
     }
-  } else if (opts.complete) errors.numberDigits = '400 号码：提交前请选择一个为该客户预占的号码。';
+  } else if (opts.complete) errors.numberDigits = msg('application.numberRequired');
   if (input.packageId) {
     const p = (await d.packages.get(input.packageId)) as { name?: string; active?: boolean; deletedAt?: string | null; featureFees?: { name: string }[] } | undefined;
-    if (!p || p.deletedAt) errors.packageId = '套餐：所选套餐不存在。';
-    else if (p.active === false && opts.kind === 'new') errors.packageId = `套餐：“${p.name}”已停用，请选择其他套餐。`;
+    if (!p || p.deletedAt) errors.packageId = msg('application.packageGone');
+    else if (p.active === false && opts.kind === 'new') errors.packageId = msg('application.packageRetired', { name: p.name ?? '' });
     else {
       const offered = new Set((p.featureFees ?? []).map((f) => f.name));
       const unknown = (input.features ?? []).filter((f) => !offered.has(f));
-      if (unknown.length > 0) errors.features = `功能：套餐“${p.name}”不含 ${unknown.join('、')}。`;
+      if (unknown.length > 0) errors.features = msg('application.featuresUnknown', { name: p.name ?? '', features: unknown.join('、') });
     }
-  } else if (opts.complete) errors.packageId = '套餐：提交前请选择套餐。';
+  } else if (opts.complete) errors.packageId = msg('application.packageRequired');
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
 }
 
@@ -126,9 +128,9 @@ export async function createChangeApplication(accountId: string, input: Omit<App
   const user = await requirePermission('application.create');
   const d = db();
   const account = (await d.accounts.get(accountId)) as { id: string; status: string; customerId: string; numberDigits: string } | undefined;
-  if (!account) throw new NotFoundError('账户不存在。');
+  if (!account) throw new NotFoundError(msg('notFound.account'));
   if (account.status !== 'active' && account.status !== 'suspended') {
-    throw new ValidationError({ accountId: '账户：只有在用或暂停的服务才能提交变更需求单。' });
+    throw new ValidationError({ accountId: msg('account.changeOnlyLive') });
   }
   const full: ApplicationInput = { ...input, customerId: account.customerId, numberDigits: account.numberDigits };
   const requirement = validateInput(full, false);
@@ -172,7 +174,7 @@ export async function createChangeApplication(accountId: string, input: Omit<App
 export async function updateApplication(id: string, input: ApplicationInput): Promise<StoredApplication> {
   const user = await requirePermission('application.create');
   const before = await getApplication(id);
-  if (!before) throw new NotFoundError('受理单不存在。');
+  if (!before) throw new NotFoundError(msg('notFound.application'));
   const full: ApplicationInput =
     before.kind === 'change' ? { ...input, customerId: before.customerId, numberDigits: before.numberDigits } : input;
   const requirement = validateInput(full, false);
@@ -181,9 +183,9 @@ export async function updateApplication(id: string, input: ApplicationInput): Pr
   const d = db();
   return writeWithOutbox([applicationsTable(), d.customers, d.numbers, d.packages], async ({ enqueue }) => {
     const old = await applicationsTable().get(id);
-    if (!old) throw new NotFoundError('受理单不存在。');
+    if (!old) throw new NotFoundError(msg('notFound.application'));
     if (old.status !== 'draft') {
-      throw new ValidationError({ status: `受理单状态为“${APPLICATION_FLOW_LABELS[old.status]}”，只有草稿可以修改。` });
+      throw new ValidationError({ status: msg('application.onlyDraftEditable', { status: APPLICATION_FLOW_LABELS[old.status] }) });
     }
     const row: StoredApplication = {
       ...old,
@@ -220,16 +222,16 @@ interface StepOptions {
 /** The common frame of every status step: permission by step, the flow machine, history, outbox. */
 async function runStep(id: string, event: ApplicationFlowEvent, opts: StepOptions = {}): Promise<StoredApplication> {
   const current = await getApplication(id);
-  if (!current) throw new NotFoundError('受理单不存在。');
+  if (!current) throw new NotFoundError(msg('notFound.application'));
   const user = await requirePermission(applicationEventPermission(event, current.status));
   const d = db();
   return writeWithOutbox(
     [applicationsTable(), d.customers, d.numbers, d.numberEvents, d.packages, d.accounts, d.accountEvents],
     async (ctx) => {
       const app = await applicationsTable().get(id);
-      if (!app) throw new NotFoundError('受理单不存在。');
+      if (!app) throw new NotFoundError(msg('notFound.application'));
       const t = transitionApplicationFlow(app.status, event, { reason: opts.reason });
-      if (!t.ok) throw new ValidationError({ [opts.reason !== undefined && !opts.reason.trim() ? 'reason' : 'status']: `受理单 ${app.no}：${t.reason}` });
+      if (!t.ok) throw new ValidationError({ [opts.reason !== undefined && !opts.reason.trim() ? 'reason' : 'status']: msg('application.refused', { no: app.no, message: msgOfCheck(t) }) });
       await opts.check?.(app);
       const extra = (await opts.apply?.(ctx, app, user)) ?? {};
       const note = [opts.reason?.trim(), opts.note].filter(Boolean).join('；');
@@ -256,7 +258,7 @@ async function runStep(id: string, event: ApplicationFlowEvent, opts: StepOption
 /** Sends a complete draft for approval; the reserved number is then held for it until opened or cancelled. */
 export async function submitApplication(id: string): Promise<StoredApplication> {
   const app = await getApplication(id);
-  if (!app) throw new NotFoundError('受理单不存在。');
+  if (!app) throw new NotFoundError(msg('notFound.application'));
   const input = toInput(app);
   validateInput(input, true);
   await checkReferences(input, { complete: true, kind: app.kind, accountNumber: app.kind === 'change' ? (app.numberDigits ?? undefined) : undefined });
@@ -275,7 +277,7 @@ export async function approveApplication(id: string, note = ''): Promise<StoredA
 
 function requireDate(value: string | undefined, field: string, label: string): string {
   const v = (value ?? '').trim();
-  if (!isIsoDate(v)) throw new ValidationError({ [field]: `${label}：请填写有效日期（YYYY-MM-DD）。` });
+  if (!isIsoDate(v)) throw new ValidationError({ [field]: msg('form.date', { label }) });
   return v;
 }
 
@@ -298,15 +300,15 @@ export async function sendToCarrier(id: string, sentOn: string): Promise<StoredA
 export async function receiveCompletion(id: string, receivedOn: string, openedOn?: string): Promise<StoredApplication> {
   const received = requireDate(receivedOn, 'completionReceivedOn', '竣工单收到日期');
   const opened = requireDate(openedOn || received, 'openedOn', '竣工单上的开通日期');
-  if (opened > received) throw new ValidationError({ openedOn: '竣工单上的开通日期：不能晚于收到竣工单的日期。' });
+  if (opened > received) throw new ValidationError({ openedOn: msg('application.openedAfterReceived') });
   const today = await officeToday();
-  if (received > today) throw new ValidationError({ completionReceivedOn: `竣工单收到日期：不能晚于今天（${today}）。` });
+  if (received > today) throw new ValidationError({ completionReceivedOn: msg('application.receivedAfterToday', { today }) });
   let deemed: string;
   try {
     deemed = deemedAcceptanceDate(received);
   } catch (e) {
     if (e instanceof CalendarDataMissingError) {
-      throw new ValidationError({ completionReceivedOn: `竣工单收到日期：${e.message}` });
+      throw new ValidationError({ completionReceivedOn: msg('field.labelled', { label: '竣工单收到日期', message: e.message }) });
     }
     throw e;
   }
@@ -314,7 +316,7 @@ export async function receiveCompletion(id: string, receivedOn: string, openedOn
     note: `收到 ${received}，开通日期 ${opened}，${deemed} 后视为验收`,
     check: (app) => {
       if (app.sentToCarrierOn && received < app.sentToCarrierOn) {
-        throw new ValidationError({ completionReceivedOn: `竣工单收到日期：不能早于报送运营商的日期 ${app.sentToCarrierOn}。` });
+        throw new ValidationError({ completionReceivedOn: msg('application.receivedBeforeSent', { sentOn: app.sentToCarrierOn }) });
       }
     },
     apply: async () => ({ completionReceivedOn: received, openedOn: opened, deemedAcceptanceOn: deemed }),
@@ -334,7 +336,7 @@ export async function activateApplication(id: string, acceptance: Acceptance): P
     check: (app) => {
       if (acceptance === 'deemed' && app.deemedAcceptanceOn && today <= app.deemedAcceptanceOn) {
         throw new ValidationError({
-          acceptance: `验收方式：客户可在 ${app.deemedAcceptanceOn}（收到竣工单后第 5 个工作日）之前签字或提出异议，之后才视为验收（合同 4.3）。`,
+          acceptance: msg('application.deemedTooEarly', { lastDay: app.deemedAcceptanceOn }),
         });
       }
     },
@@ -343,7 +345,7 @@ export async function activateApplication(id: string, acceptance: Acceptance): P
         await applyChangeInTx(ctx, app, user);
         return { acceptance };
       }
-      if (!app.numberDigits) throw new ValidationError({ numberDigits: '400 号码：受理单没有号码，不能开通。' });
+      if (!app.numberDigits) throw new ValidationError({ numberDigits: msg('application.numberMissing') });
       const account = await openAccountInTx(ctx, { ...app, acceptance }, user, today);
       await stepNumberInTx(ctx, {
         digits: app.numberDigits,

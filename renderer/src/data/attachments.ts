@@ -1,4 +1,4 @@
-import { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS, DEFAULT_OFFICE_SETTINGS, attachmentRefSchema } from '../../../shared';
+import { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS, DEFAULT_OFFICE_SETTINGS, attachmentRefSchema, msg, msgOfIssue } from '../../../shared';
 import { db } from './db';
 import { nowIso } from './clock';
 import { NotFoundError, ValidationError } from './errors';
@@ -54,28 +54,28 @@ export interface NewAttachment {
 export async function addAttachment(input: NewAttachment): Promise<AttachmentRow> {
   const user = await requirePermission('customer.edit');
   const d = db();
-  if (!ATTACHMENT_KINDS.includes(input.kind)) throw new ValidationError({ kind: '附件类型无效。' });
-  const label = `附件（${ATTACHMENT_KIND_LABELS[input.kind]}）`;
-  if (input.bytes.length === 0) throw new ValidationError({ file: `${label}：文件是空的。` });
+  if (!ATTACHMENT_KINDS.includes(input.kind)) throw new ValidationError({ kind: msg('attachment.kindInvalid') });
+  const kind = ATTACHMENT_KIND_LABELS[input.kind];
+  if (input.bytes.length === 0) throw new ValidationError({ file: msg('attachment.emptyFile', { kind }) });
   const limit = await attachmentMaxBytes();
   if (input.bytes.length > limit) {
-    throw new ValidationError({ file: `${label}：文件 ${formatSize(input.bytes.length)}，超过上限 ${formatSize(limit)}。` });
+    throw new ValidationError({ file: msg('attachment.tooLarge', { kind, size: formatSize(input.bytes.length), limit: formatSize(limit) }) });
   }
   const mime = sniffMime(input.bytes);
-  if (!mime) throw new ValidationError({ file: `${label}：只接受 JPEG、PNG 或 PDF 文件，「${input.fileName}」不是。` });
+  if (!mime) throw new ValidationError({ file: msg('attachment.notScan', { kind, file: input.fileName }) });
   const declared = input.mime.toLowerCase().replace('image/jpg', 'image/jpeg');
   if (declared && declared !== 'application/octet-stream' && declared !== mime) {
-    throw new ValidationError({ file: `${label}：「${input.fileName}」的内容是 ${mime}，与文件类型 ${input.mime} 不符。` });
+    throw new ValidationError({ file: msg('attachment.typeMismatch', { kind, file: input.fileName, actual: mime, declared: input.mime }) });
   }
   const ref = attachmentRefSchema.safeParse({ kind: input.kind, sha256: '0'.repeat(64), fileName: input.fileName, mimeType: mime, sizeBytes: input.bytes.length });
-  if (!ref.success) throw new ValidationError({ file: `${label}：${ref.error.issues[0]?.message ?? ''}` });
+  if (!ref.success) throw new ValidationError({ file: msg('attachment.invalid', { kind, message: ref.error.issues[0] ? msgOfIssue(ref.error.issues[0]) : '' }) });
   // Hash before the transaction: awaiting crypto.subtle inside it would let IndexedDB commit early.
   const sha256 = await sha256Hex(input.bytes);
   const blob = new Blob([input.bytes.slice().buffer], { type: mime });
 
   return writeWithOutbox([d.customers, d.attachments, d.blobs, d.customerHistory], async ({ enqueue }) => {
     const customer = await d.customers.get(input.customerId);
-    if (!customer || customer.deletedAt) throw new NotFoundError('客户不存在或已删除。');
+    if (!customer || customer.deletedAt) throw new NotFoundError(msg('notFound.customer'));
     const at = nowIso();
     const row: AttachmentRow = {
       id: crypto.randomUUID(),

@@ -1,5 +1,4 @@
 import {
-  ROLE_LABELS,
   buildContract,
   buildFromSnapshot,
   can,
@@ -7,6 +6,8 @@ import {
   CONTRACT_TEMPLATES,
   isIsoDate,
   makeSignedSnapshot,
+  msg,
+  msgOfIssue,
   parseContractInput,
   parseContractNumber,
   renderContractDocx,
@@ -14,6 +15,7 @@ import {
   toOfficeDate,
   type ContractDocument,
   type ContractTemplateId,
+  type Msg,
   type OfficeSettings,
 } from '../../../shared';
 import { signContract as recordApplicationSigned } from './applications';
@@ -35,7 +37,7 @@ import { db } from './db';
 import { NotFoundError, PermissionError, ValidationError } from './errors';
 import { getOfficeProfile } from './officeProfile';
 import { writeWithOutbox, type OutboxContext } from './outbox';
-import { getCurrentUser, requirePermission } from './session';
+import { deniedMsg, getCurrentUser, requirePermission } from './session';
 import type { CustomerRow, UserRow } from './rows';
 
 /**
@@ -72,15 +74,16 @@ const FIELD_NAMES: Record<string, string> = {
 };
 
 function inputErrors(templateId: string, issues: readonly { path: string; message: string }[]): ValidationError {
-  const fields: Record<string, string> = {};
-  for (const i of issues) fields[i.path] ??= `合同（${CONTRACT_TEMPLATES[templateId as ContractTemplateId]?.title ?? templateId}）${FIELD_NAMES[i.path] ?? i.path}：${i.message}`;
+  const fields: Record<string, Msg> = {};
+  const term = CONTRACT_TEMPLATES[templateId as ContractTemplateId]?.title ?? templateId;
+  for (const i of issues) fields[i.path] ??= msg('contract.field', { term, label: FIELD_NAMES[i.path] ?? i.path, message: msgOfIssue(i) });
   return new ValidationError(fields);
 }
 
 async function requireManager(what: string): Promise<UserRow> {
   const user = await requirePermission('contract.print');
   if (!can(user.role, 'contract.sign')) {
-    throw new PermissionError('contract.sign', user.role, `当前用户「${user.name}」（${ROLE_LABELS[user.role]}）无权${what}。`);
+    throw new PermissionError('contract.sign', user.role, deniedMsg(user, what));
   }
   return user;
 }
@@ -105,9 +108,9 @@ function syncData(c: ContractRow): Record<string, unknown> {
 
 async function loadApplication(applicationId: string): Promise<ApplicationForContract> {
   const app = await applicationsForContracts().get(applicationId);
-  if (!app || app.deletedAt) throw new NotFoundError('受理单不存在。');
+  if (!app || app.deletedAt) throw new NotFoundError(msg('notFound.application'));
   if (!(CONTRACTABLE_APPLICATION_STATUSES as readonly string[]).includes(app.status)) {
-    throw new ValidationError({ status: `受理单 ${app.no}：尚未批准，不能生成合同。` });
+    throw new ValidationError({ status: msg('contract.notApproved', { no: app.no }) });
   }
   return app;
 }
@@ -115,9 +118,9 @@ async function loadApplication(applicationId: string): Promise<ApplicationForCon
 async function loadSources(app: ApplicationForContract): Promise<ContractSources> {
   const d = db();
   const profile = await getOfficeProfile();
-  if (!profile) throw new ValidationError({ officeProfile: '本单位资料：请先在“设置”中填写本单位名称、地址、合同编号前缀等，再生成合同。' });
+  if (!profile) throw new ValidationError({ officeProfile: msg('contract.noOfficeProfile') });
   const customer = await d.customers.get(app.customerId);
-  if (!customer || customer.deletedAt) throw new ValidationError({ customerId: `受理单 ${app.no}：客户不存在。` });
+  if (!customer || customer.deletedAt) throw new ValidationError({ customerId: msg('contract.customerGone', { no: app.no }) });
   const number = app.numberDigits ? ((await d.numbers.get(app.numberDigits)) ?? null) : null;
   const pkgRow = app.packageId ? ((await d.packages.get(app.packageId)) as Record<string, unknown> | undefined) : undefined;
   const pkg = pkgRow
@@ -164,7 +167,7 @@ async function inputFor(app: ApplicationForContract, templateId: ContractTemplat
  */
 export async function createContractFromApplication(applicationId: string, templateId: ContractTemplateId): Promise<ContractRow> {
   const user = await requireManager('生成合同');
-  if (!CONTRACT_TEMPLATES[templateId]) throw new ValidationError({ templateId: `合同模板 ${templateId} 不存在。` });
+  if (!CONTRACT_TEMPLATES[templateId]) throw new ValidationError({ templateId: msg('contract.templateUnknown', { template: templateId }) });
   const app = await loadApplication(applicationId);
   const existing = await liveContractFor(applicationId, templateId);
   if (existing) return existing;
@@ -217,11 +220,11 @@ export async function createContractFromApplication(applicationId: string, templ
 export async function refreshContractDraft(id: string): Promise<ContractRow> {
   const user = await requireManager('修改合同');
   const before = await requireContract(id);
-  if (before.status !== 'draft') throw new ValidationError({ status: `合同 ${before.number}：已${CONTRACT_STATUS_LABELS_ZH[before.status].replace(/^已/, '')}，内容已定稿，不能再更新。` });
+  if (before.status !== 'draft') throw new ValidationError({ status: msg('contract.finalised', { number: before.number, status: CONTRACT_STATUS_LABELS_ZH[before.status] }) });
   const app = await loadApplication(before.applicationId);
   const { input, sources } = await inputFor(app, before.templateId);
   return update(id, user, 'refresh', (c) => {
-    if (c.status !== 'draft') throw new ValidationError({ status: `合同 ${c.number}：内容已定稿，不能再更新。` });
+    if (c.status !== 'draft') throw new ValidationError({ status: msg('contract.finalisedNow', { number: c.number }) });
     return { input, customerName: sources.customer.name, hotlineDigits: app.numberDigits };
   });
 }
@@ -240,7 +243,7 @@ function freeze(c: ContractRow, at: string) {
 }
 
 function printedChanges(c: ContractRow, user: UserRow, kind: PrintKind, at: string): Partial<ContractRow> & { step: ContractStep } {
-  if (c.status === 'void') throw new ValidationError({ status: `合同 ${c.number}：已作废，不能再打印。` });
+  if (c.status === 'void') throw new ValidationError({ status: msg('contract.voidNoPrint', { number: c.number }) });
   if (c.status === 'draft') {
     return {
       status: 'printed',
@@ -287,7 +290,7 @@ export async function markContractsPrinted(ids: readonly string[], kind: PrintKi
     const out: ContractRow[] = [];
     for (const id of ids) {
       const c = await contractsTable().get(id);
-      if (!c) throw new NotFoundError('合同不存在。');
+      if (!c) throw new NotFoundError(msg('notFound.contract'));
       out.push(await storePrinted(ctx, c, user, kind));
     }
     return out;
@@ -306,25 +309,28 @@ export interface SignInput {
 /** The customer signed a printed contract: date, signatory and the scanned signed copy. */
 export async function signContract(id: string, input: SignInput): Promise<ContractRow> {
   const user = await requireManager('签订合同');
-  const errors: Record<string, string> = {};
+  const errors: Record<string, Msg> = {};
   const signedOn = input.signedOn.trim();
-  if (!isIsoDate(signedOn)) errors.signedOn = '签署日期：请填写有效日期（YYYY-MM-DD）。';
-  else if (signedOn > toOfficeDate(nowIso())) errors.signedOn = '签署日期：不能晚于今天。';
+  if (!isIsoDate(signedOn)) errors.signedOn = msg('form.date', { label: '签署日期' });
+  else if (signedOn > toOfficeDate(nowIso())) errors.signedOn = msg('form.notAfterToday', { label: '签署日期' });
   const signer = input.signer.trim();
-  if (!signer) errors.signer = '签署人：请填写客户一方的签署人。';
-  else if (signer.length > 50) errors.signer = '签署人：不能超过 50 个字。';
+  if (!signer) errors.signer = msg('contract.signerRequired');
+  else if (signer.length > 50) errors.signer = msg('form.tooLong', { label: '签署人', max: 50 });
   const file = input.file;
   let mime = null as ReturnType<typeof sniffMime>;
-  if (!file || file.bytes.length === 0) errors.signedCopy = '签署扫描件：请附上已签署合同的扫描件（JPEG、PNG 或 PDF）。';
+  if (!file || file.bytes.length === 0) errors.signedCopy = msg('contract.signedCopyRequired');
   else {
     mime = sniffMime(file.bytes);
     const limit = await attachmentMaxBytes();
-    if (!mime) errors.signedCopy = `签署扫描件：只接受 JPEG、PNG 或 PDF 文件，「${file.fileName}」不是。`;
-    else if (file.bytes.length > limit) errors.signedCopy = `签署扫描件：文件超过上限 ${Math.round(limit / 1024 / 1024)} MB。`;
+    if (!mime) errors.signedCopy = msg('form.onlyScans', { label: '签署扫描件', file: file.fileName });
+    else if (file.bytes.length > limit) errors.signedCopy = msg('contract.signedCopyTooLarge', { mb: Math.round(limit / 1024 / 1024) });
   }
   const current = await requireContract(id);
   if (current.status !== 'printed') {
-    errors.status = current.status === 'draft' ? `合同 ${current.number}：请先打印（定稿）再登记签署。` : `合同 ${current.number}：${CONTRACT_STATUS_LABELS_ZH[current.status]}，不能签署。`;
+    errors.status =
+      current.status === 'draft'
+        ? msg('contract.printFirst', { number: current.number })
+        : msg('contract.cannotSign', { number: current.number, status: CONTRACT_STATUS_LABELS_ZH[current.status] });
   }
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   // Hash before the transaction: awaiting crypto.subtle inside it would let IndexedDB commit early.
@@ -334,7 +340,7 @@ export async function signContract(id: string, input: SignInput): Promise<Contra
   const d = db();
   const signed = await writeWithOutbox([contractsTable(), d.blobs], async ({ enqueue }) => {
     const c = await contractsTable().get(id);
-    if (!c || c.status !== 'printed') throw new ValidationError({ status: '合同状态已改变，请刷新后重试。' });
+    if (!c || c.status !== 'printed') throw new ValidationError({ status: msg('contract.changedMeanwhile') });
     const at = nowIso();
     const row: ContractRow = {
       ...c,
@@ -380,10 +386,10 @@ async function stepApplicationToSigned(c: ContractRow): Promise<void> {
 export async function voidContract(id: string, reason: string): Promise<ContractRow> {
   const user = await requireManager('作废合同');
   const why = reason.trim();
-  if (!why) throw new ValidationError({ reason: '作废原因：请填写作废原因。' });
-  if (why.length > 500) throw new ValidationError({ reason: '作废原因：不能超过 500 个字。' });
+  if (!why) throw new ValidationError({ reason: msg('contract.voidReasonRequired') });
+  if (why.length > 500) throw new ValidationError({ reason: msg('form.tooLong', { label: '作废原因', max: 500 }) });
   return update(id, user, 'void', (c) => {
-    if (c.status === 'void') throw new ValidationError({ status: `合同 ${c.number}：已作废。` });
+    if (c.status === 'void') throw new ValidationError({ status: msg('contract.alreadyVoid', { number: c.number }) });
     return { status: 'void', voidedAt: nowIso(), voidedBy: user.id, voidReason: why };
   }, why);
 }
@@ -398,7 +404,7 @@ async function update(
 ): Promise<ContractRow> {
   return writeWithOutbox([contractsTable()], async ({ enqueue }) => {
     const c = await contractsTable().get(id);
-    if (!c || c.deletedAt) throw new NotFoundError('合同不存在。');
+    if (!c || c.deletedAt) throw new NotFoundError(msg('notFound.contract'));
     const fields = change(c);
     const to = fields.status ?? c.status;
     const row: ContractRow = { ...c, ...fields, steps: [...c.steps, stepOf(user, event, c.status, to, note)], version: c.version + 1, updatedAt: nowIso(), updatedBy: user.id };
@@ -417,11 +423,11 @@ async function update(
  */
 export async function applyServerNumber(id: string, finalNumber: string): Promise<ContractRow> {
   const parsed = parseContractNumber(finalNumber);
-  if (!parsed.ok || parsed.provisional) throw new ValidationError({ number: `合同编号：服务器编号“${finalNumber}”格式不对。` });
+  if (!parsed.ok || parsed.provisional) throw new ValidationError({ number: msg('contract.badServerNumber', { number: finalNumber }) });
   const d = db();
   return d.transaction('rw', [contractsTable()], async () => {
     const c = await contractsTable().get(id);
-    if (!c) throw new NotFoundError('合同不存在。');
+    if (!c) throw new NotFoundError(msg('notFound.contract'));
     if (c.status !== 'draft' || !c.provisional || c.number === finalNumber) return c;
     const at = nowIso();
     const row: ContractRow = {
@@ -443,7 +449,7 @@ export async function applyServerNumber(id: string, finalNumber: string): Promis
 
 async function requireContract(id: string): Promise<ContractRow> {
   const c = await getContract(id);
-  if (!c) throw new NotFoundError('合同不存在。');
+  if (!c) throw new NotFoundError(msg('notFound.contract'));
   return c;
 }
 

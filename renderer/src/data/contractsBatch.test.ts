@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { HotlineDb, setDatabase } from './db';
+import { localizeError } from './errors';
 import { setClock } from './clock';
 import { setCurrentUser } from './session';
 import { listUsers } from './users';
@@ -70,6 +71,7 @@ describe('batch zip of contracts', () => {
     const apps = await seedApprovedApplications({ count: 2 });
     const result = await exportContractsZip([apps[0]!.applicationId, 'missing-id', apps[1]!.applicationId], 'access-4008', { yieldToUi: async () => {} });
     expect(Object.keys(unzipSync(result.zip))).toHaveLength(2);
-    expect(result.failures).toEqual([{ applicationId: 'missing-id', message: '受理单不存在。' }]);
+    expect(result.failures.map((f) => ({ applicationId: f.applicationId, message: f.message }))).toEqual([{ applicationId: 'missing-id', message: '受理单不存在。' }]);
+    expect(localizeError(result.failures[0]?.error, 'en')).toBe('The application does not exist.');
   });
 });

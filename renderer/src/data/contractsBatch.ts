@@ -1,5 +1,6 @@
 import { Zip, ZipPassThrough } from 'fflate';
-import type { ContractTemplateId } from '../../../shared';
+import { formatMsg, msg, type ContractTemplateId } from '../../../shared';
+import { ValidationError } from './errors';
 import { contractDocxBytes, contractFileName, createContractFromApplication, markContractsPrinted } from './contracts';
 import type { ContractRow } from './contractsTypes';
 
@@ -25,7 +26,10 @@ export interface BatchProgress {
 
 export interface BatchFailure {
   applicationId: string;
+  /** zh-CN */
   message: string;
+  /** What was thrown, for the UI to show in its language (localizeError). */
+  error: unknown;
 }
 
 export interface BatchResult {
@@ -38,7 +42,7 @@ export interface BatchResult {
 
 export class BatchCancelledError extends Error {
   constructor() {
-    super('已取消批量导出。');
+    super(formatMsg(msg('contract.batchCancelled')));
     this.name = 'BatchCancelledError';
   }
 }
@@ -91,14 +95,14 @@ export async function exportContractsZip(applicationIds: readonly string[], temp
     opts.onProgress?.({ done: i, total, current: applicationId });
     try {
       const contract = await createContractFromApplication(applicationId, templateId);
-      if (contract.status === 'void') throw new Error('合同已作废。');
+      if (contract.status === 'void') throw new ValidationError({ status: msg('contract.void') });
       const bytes = await contractDocxBytes(contract);
       const file = new ZipPassThrough(uniqueName(contractFileName(contract), names));
       zip.add(file);
       file.push(bytes, true);
       contracts.push(contract);
     } catch (e) {
-      failures.push({ applicationId, message: (e as Error).message });
+      failures.push({ applicationId, message: (e as Error).message, error: e });
     }
     if (zipError) throw zipError;
     opts.onProgress?.({ done: i + 1, total, current: null });

@@ -1,4 +1,4 @@
-import { isProvisionalContractNumber, provisionalContractNumber } from '../../../shared';
+import { isProvisionalContractNumber, msg, provisionalContractNumber } from '../../../shared';
 import { db } from './db';
 import { ValidationError } from './errors';
 
@@ -73,7 +73,7 @@ function numberOf(prefix: string, year: number, tag: string, sequence: number): 
   try {
     return provisionalContractNumber(prefix, year, tag, sequence);
   } catch (e) {
-    throw new ValidationError({ contractPrefix: `合同编号：${(e as Error).message}。请在“设置 → 本单位资料”中检查合同编号前缀。` });
+    throw new ValidationError({ contractPrefix: msg('contract.badPrefix', { message: (e as Error).message }) });
   }
 }
 

@@ -1,4 +1,4 @@
-import { REAL_NAME_STATUS_LABELS, can, maskIdNumber } from '../../../shared';
+import { REAL_NAME_STATUS_LABELS, can, maskIdNumber, msg } from '../../../shared';
 import { db } from './db';
 import { nowIso } from './clock';
 import { NotFoundError, PermissionError, ValidationError } from './errors';
@@ -75,17 +75,17 @@ function validate(
   kept: UsccOverride | null,
 ): { values: CustomerValues; override: UsccOverride | null; newOverride: boolean } {
   const check = checkCustomerInput(input);
-  if (!check.values) throw new ValidationError(check.errors);
+  if (!check.values) throw new ValidationError(check.texts);
   if (!check.usccChecksumFailed) return { values: check.values, override: null, newOverride: false };
   if (kept) return { values: check.values, override: kept, newOverride: false };
 
   const reason = options.usccOverrideReason?.trim() ?? '';
-  if (reason.length === 0) throw new ValidationError({ uscc: check.errors.uscc ?? '' }, true);
+  if (reason.length === 0) throw new ValidationError({ uscc: check.texts.uscc ?? '' }, true);
   if (!can(user.role, 'override.uscc')) {
-    throw new PermissionError('override.uscc', user.role, `只有经理可以${actionNameZh('override.uscc')}。`);
+    throw new PermissionError('override.uscc', user.role, msg('access.managerOnly', { action: actionNameZh('override.uscc') }));
   }
   if (reason.length < MIN_OVERRIDE_REASON) {
-    throw new ValidationError({ usccOverrideReason: `放行原因：请写明原因，至少 ${MIN_OVERRIDE_REASON} 个字。` }, true);
+    throw new ValidationError({ usccOverrideReason: msg('form.reasonMin', { label: '放行原因', min: MIN_OVERRIDE_REASON }) }, true);
   }
   return { values: check.values, override: { reason, by: user.name, at: nowIso() }, newOverride: true };
 }
@@ -100,7 +100,7 @@ function overrideOf(c: CustomerRow): UsccOverride | null {
 
 async function assertUsccFree(uscc: string, exceptId: string | null): Promise<void> {
   const other = await db().customers.where('uscc').equals(uscc).filter((c) => !c.deletedAt && c.id !== exceptId).first();
-  if (other) throw new ValidationError({ uscc: `统一社会信用代码已登记为客户「${other.name}」，请勿重复登记。` });
+  if (other) throw new ValidationError({ uscc: msg('customer.usccTaken', { name: other.name }) });
 }
 
 export async function createCustomer(input: CustomerInput, options: CustomerWriteOptions = {}): Promise<CustomerRow> {
@@ -143,7 +143,7 @@ export async function updateCustomer(
   const user = await requirePermission('customer.edit');
   const d = db();
   const before = await d.customers.get(id);
-  if (!before || before.deletedAt) throw new NotFoundError('客户不存在或已删除。');
+  if (!before || before.deletedAt) throw new NotFoundError(msg('notFound.customer'));
   const merged: Partial<CustomerInput> = { ...before, ...patch };
   // A code that was let through keeps its override while it stays the same code.
   const previous = overrideOf(before);
@@ -156,10 +156,10 @@ export async function updateCustomer(
 
   return writeWithOutbox([d.customers, d.customerHistory], async ({ enqueue }) => {
     const old = await d.customers.get(id);
-    if (!old || old.deletedAt) throw new NotFoundError('客户不存在或已删除。');
+    if (!old || old.deletedAt) throw new NotFoundError(msg('notFound.customer'));
     const base = options.baseVersion ?? before.version;
     if (old.version !== base) {
-      throw new ValidationError({ form: '这位客户的资料刚被别人修改过，请重新打开后再改。' });
+      throw new ValidationError({ form: msg('customer.changedMeanwhile') });
     }
     const changed = CUSTOMER_FIELDS.filter((f: CustomerField) => (old[f] ?? null) !== (values[f] ?? null));
     if (changed.includes('uscc')) await assertUsccFree(values.uscc, id);

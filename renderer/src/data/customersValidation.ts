@@ -1,5 +1,5 @@
 import {
-  customerDraftSchema, formatMessage, localizeIssue, validateUscc, validateUsccStructure, type CustomerDraft, type Lang,
+  customerDraftSchema, formatMsg, msg, msgOfIssue, validateUscc, validateUsccStructure, type CustomerDraft, type Lang, type Msg,
 } from '../../../shared';
 
 /**
@@ -36,6 +36,8 @@ export interface CustomerCheck {
    */
   values: CustomerValues | null;
   errors: Partial<Record<CustomerField, string>>;
+  /** The same messages as data (code + params), for a repository's ValidationError. */
+  texts: Partial<Record<CustomerField, Msg | string>>;
   /** The USCC has the right shape but a wrong check character: a manager may let it through with a reason. */
   usccChecksumFailed: boolean;
 }
@@ -72,7 +74,7 @@ function pick(d: CustomerDraft): CustomerValues {
 
 /** Checks every field and reports each problem under its own field. */
 export function checkCustomerInput(input: Partial<CustomerInput>, lang: Lang | string = 'zh-CN'): CustomerCheck {
-  const errors: Partial<Record<CustomerField, string>> = {};
+  const texts: Partial<Record<CustomerField, Msg | string>> = {};
   const uscc = (input.uscc ?? '').trim().toUpperCase();
   const usccChecksumFailed = validateUsccStructure(uscc).ok && !validateUscc(uscc).ok;
 
@@ -82,19 +84,24 @@ export function checkCustomerInput(input: Partial<CustomerInput>, lang: Lang | s
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as CustomerField;
-      if ((CUSTOMER_FIELDS as readonly string[]).includes(field)) errors[field] ??= localizeIssue(issue, lang);
+      if ((CUSTOMER_FIELDS as readonly string[]).includes(field)) texts[field] ??= msgOfIssue(issue);
     }
   }
   // The 400 agreement 第二条 asks for the legal representative; the shared draft leaves it optional.
-  if (!errors.legalRepresentative && (input.legalRepresentative ?? '').trim() === '') {
-    errors.legalRepresentative = formatMessage('field.required', { label: '法定代表人' }, lang);
+  if (!texts.legalRepresentative && (input.legalRepresentative ?? '').trim() === '') {
+    texts.legalRepresentative = msg('field.required', { label: '法定代表人' });
   }
-  if (usccChecksumFailed && !errors.uscc) {
+  if (usccChecksumFailed && !texts.uscc) {
     // The only failure left with a well-formed code is its check character.
-    errors.uscc = formatMessage('uscc.checksumOverride', {}, lang);
+    texts.uscc = msg('uscc.checksumOverride');
+  }
+  const errors: Partial<Record<CustomerField, string>> = {};
+  for (const f of CUSTOMER_FIELDS) {
+    const text = texts[f];
+    if (text !== undefined) errors[f] = formatMsg(text, lang);
   }
 
   const blocking = Object.keys(errors).some((f) => !(f === 'uscc' && usccChecksumFailed));
   const values = !blocking && parsed.success ? pick(parsed.data) : null;
-  return { values, errors, usccChecksumFailed };
+  return { values, errors, texts, usccChecksumFailed };
 }

@@ -1,4 +1,4 @@
-import { REAL_NAME_STATUS_LABELS, type RealNameStatus } from '../../../shared';
+import { REAL_NAME_STATUS_LABELS, msg, termList, type RealNameStatus } from '../../../shared';
 import { db } from './db';
 import { nowIso } from './clock';
 import { NotFoundError, ValidationError } from './errors';
@@ -30,17 +30,17 @@ export async function verifyCustomer(
   const user = await requirePermission('customer.verify');
   const note = reason.trim();
   if (outcome === 'rejected' && note.length < MIN_REASON) {
-    throw new ValidationError({ reason: `核验不通过的原因：请写明原因，至少 ${MIN_REASON} 个字。` });
+    throw new ValidationError({ reason: msg('form.reasonMin', { label: '核验不通过的原因', min: MIN_REASON }) });
   }
   const d = db();
   return writeWithOutbox([d.customers, d.customerHistory], async ({ enqueue }) => {
     const old = await d.customers.get(id);
-    if (!old || old.deletedAt) throw new NotFoundError('客户不存在或已删除。');
+    if (!old || old.deletedAt) throw new NotFoundError(msg('notFound.customer'));
     if (outcome === 'verified') {
       const kinds = new Set((old.attachments ?? []).map((a) => a.kind));
       const missing = REQUIRED_SCANS.filter(([kind]) => !kinds.has(kind)).map(([, label]) => label);
       if (missing.length > 0) {
-        throw new ValidationError({ attachments: `实名核验：请先上传${missing.join('和')}的扫描件。` });
+        throw new ValidationError({ attachments: msg('customer.verifyNeedsScans', { kinds: termList(missing, 'list.and') }) });
       }
     }
     const at = nowIso();

@@ -5,7 +5,9 @@ import { ValidationError } from './errors';
 import { requirePermission } from './session';
 import { writeWithOutbox } from './outbox';
 import type { EntityMeta, NumberRow } from './rows';
-import { DEFAULT_GRADE_RULES, gradeNumber, gradeRuleDraftSchema, type GradeRuleDraft, type GradeRuleSpec } from '../../../shared';
+import {
+  DEFAULT_GRADE_RULES, gradeNumber, gradeRuleDraftSchema, msg, msgOfIssue, type GradeRuleDraft, type GradeRuleSpec, type Msg,
+} from '../../../shared';
 
 /**
  * The office's vanity-grade table (靓号等级): ordered rules, first match wins (shared gradeNumber).
@@ -74,20 +76,20 @@ export function gradeFields(digits: string, table: readonly StoredGradeRule[]): 
 }
 
 function validate(input: readonly GradeRuleInput[]): (GradeRuleDraft & { id?: string })[] {
-  const fields: Record<string, string> = {};
+  const fields: Record<string, Msg | string> = {};
   const out: (GradeRuleDraft & { id?: string })[] = [];
   input.forEach((raw, i) => {
     const r = gradeRuleDraftSchema.safeParse({ ...raw, sortOrder: i, active: true });
     if (r.success) out.push({ ...r.data, ...(raw.id ? { id: raw.id } : {}) });
-    else fields[`rules.${i}`] = `第 ${i + 1} 条等级：${r.error.issues.map((x) => x.message).join('；')}`;
+    else fields[`rules.${i}`] = msg('grade.row', { row: i + 1, message: r.error.issues.map(msgOfIssue) });
   });
   const names = new Map<string, number>();
   out.forEach((r, i) => {
     const prev = names.get(r.name);
-    if (prev !== undefined) fields[`rules.${i}`] = `第 ${i + 1} 条等级：名称“${r.name}”与第 ${prev + 1} 条重复。`;
+    if (prev !== undefined) fields[`rules.${i}`] = msg('grade.duplicate', { row: i + 1, name: r.name, first: prev + 1 });
     names.set(r.name, i);
   });
-  if (input.length === 0) fields.rules = '至少需要一条等级规则。';
+  if (input.length === 0) fields.rules = msg('grade.none');
   if (Object.keys(fields).length > 0) throw new ValidationError(fields);
   return out;
 }

@@ -7,10 +7,14 @@ import type { NumberEventRow, NumberRow, NumberStatus } from './rows';
 import { gradeFields, listGradeRules, type StoredGradeRule } from './gradeRules';
 import {
   DEFAULT_OFFICE_SETTINGS,
+  formatMsg,
+  msg,
+  msgOfCheck,
   numberPatterns,
   parseHotline,
   resolveOfficeSettings,
   transitionNumber,
+  type Msg,
   type NumberEvent,
   type OfficeSettings,
 } from '../../../shared';
@@ -85,12 +89,19 @@ export async function officeSettings(): Promise<OfficeSettings> {
 export interface NumberRowError {
   rowNumber: number;
   value: string;
+  /** zh-CN */
   reason: string;
+  /** The same as data, to show in the UI's language. */
+  text?: Msg | string;
+}
+
+function rowError(rowNumber: number, value: string, text: Msg | string): NumberRowError {
+  return { rowNumber, value, reason: formatMsg(text), text };
 }
 
 /** An import or range refused as a whole; `rowErrors` lists every bad row (nothing was written). */
 export class NumberImportError extends ValidationError {
-  constructor(readonly rowErrors: NumberRowError[], summary: string) {
+  constructor(readonly rowErrors: NumberRowError[], summary: Msg | string) {
     super({ file: summary });
     this.name = 'NumberImportError';
   }
@@ -123,17 +134,17 @@ export function checkCandidates(candidates: readonly CandidateNumber[], inPool: 
   for (const c of candidates) {
     const parsed = parseHotline(c.value);
     if (!parsed.ok) {
-      errors.push({ rowNumber: c.rowNumber, value: c.value, reason: parsed.reason });
+      errors.push(rowError(c.rowNumber, c.value, msgOfCheck(parsed)));
       continue;
     }
     const seen = firstRow.get(parsed.digits);
     if (seen !== undefined) {
-      errors.push({ rowNumber: c.rowNumber, value: c.value, reason: `与第 ${seen} 行重复（${parsed.display}）。` });
+      errors.push(rowError(c.rowNumber, c.value, msg('number.rowDuplicate', { row: seen, display: parsed.display })));
       continue;
     }
     firstRow.set(parsed.digits, c.rowNumber);
     if (inPool.has(parsed.digits)) {
-      errors.push({ rowNumber: c.rowNumber, value: c.value, reason: `${parsed.display} 已在号码池中。` });
+      errors.push(rowError(c.rowNumber, c.value, msg('number.inPool', { display: parsed.display })));
       continue;
     }
     valid.push({ rowNumber: c.rowNumber, digits: parsed.digits, carrier: parsed.carrier });
@@ -158,13 +169,13 @@ function parseableDigits(candidates: readonly CandidateNumber[]): string[] {
 /** Adds validated candidates in one transaction, or throws NumberImportError and adds none. */
 async function addCandidates(candidates: readonly CandidateNumber[], source: { kind: 'import' | 'range'; label: string }): Promise<{ added: number }> {
   const user = await requirePermission('number.import');
-  if (candidates.length === 0) throw new NumberImportError([], source.kind === 'import' ? '文件中没有号码。' : '号段为空。');
+  if (candidates.length === 0) throw new NumberImportError([], msg(source.kind === 'import' ? 'number.fileEmpty' : 'number.rangeEmpty'));
   if (candidates.length > MAX_IMPORT_ROWS) {
-    throw new NumberImportError([], `一次最多导入 ${MAX_IMPORT_ROWS} 个号码，这次有 ${candidates.length} 个，请分批导入。`);
+    throw new NumberImportError([], msg('number.tooMany', { max: MAX_IMPORT_ROWS, count: candidates.length }));
   }
   const table = await listGradeRules();
   const refuse = (errors: NumberRowError[]) =>
-    new NumberImportError(errors, `有 ${errors.length} 行有问题，整个${source.kind === 'import' ? '文件' : '号段'}都没有导入。请改正后重新导入。`);
+    new NumberImportError(errors, msg(source.kind === 'import' ? 'number.fileRefused' : 'number.rangeRefused', { count: errors.length }));
   const first = checkCandidates(candidates, await digitsInPool(parseableDigits(candidates)));
   if (first.errors.length > 0) throw refuse(first.errors);
   const d = db();
@@ -190,15 +201,15 @@ export async function importNumbers(rows: readonly CandidateNumber[], fileName: 
 export async function addRange(from: string, to: string): Promise<{ added: number }> {
   const a = parseHotline(from);
   const b = parseHotline(to);
-  const fields: Record<string, string> = {};
-  if (!a.ok) fields.from = `起始号码：${a.reason}`;
-  if (!b.ok) fields.to = `结束号码：${b.reason}`;
+  const fields: Record<string, Msg> = {};
+  if (!a.ok) fields.from = msg('number.rangeFrom', { message: msgOfCheck(a) });
+  if (!b.ok) fields.to = msg('number.rangeTo', { message: msgOfCheck(b) });
   if (a.ok && b.ok) {
     const lo = Number(a.digits);
     const hi = Number(b.digits);
-    if (hi < lo) fields.to = '结束号码：不能小于起始号码。';
-    else if (hi - lo + 1 > MAX_RANGE_SIZE) fields.to = `结束号码：一次最多添加 ${MAX_RANGE_SIZE} 个号码，这个号段有 ${hi - lo + 1} 个。`;
-    else if (a.digits.slice(0, 4) !== b.digits.slice(0, 4)) fields.to = '结束号码：起止号码须在同一号段。';
+    if (hi < lo) fields.to = msg('number.rangeBackwards');
+    else if (hi - lo + 1 > MAX_RANGE_SIZE) fields.to = msg('number.rangeTooLarge', { max: MAX_RANGE_SIZE, count: hi - lo + 1 });
+    else if (a.digits.slice(0, 4) !== b.digits.slice(0, 4)) fields.to = msg('number.rangeSegments');
   }
   if (Object.keys(fields).length > 0 || !a.ok || !b.ok) throw new ValidationError(fields);
   const lo = Number(a.digits);
@@ -230,15 +241,15 @@ export async function applyNumberEvent(digits: string, ev: NumberEvent, opts: Nu
 
 async function stepNumber(digits: string, ev: NumberEvent, opts: NumberStepOptions, userId: string): Promise<NumberRow> {
   const reason = opts.reason.trim();
-  if (!reason) throw new ValidationError({ reason: '原因：必填。' });
+  if (!reason) throw new ValidationError({ reason: msg('form.required', { label: '原因' }) });
   const d = db();
   // read before the transaction: the settings table is not part of it
   const settings = await officeSettings();
   return writeWithOutbox([d.numbers, d.numberEvents], async ({ enqueue }) => {
     const n = await d.numbers.get(digits);
-    if (!n) throw new NotFoundError(`号码 ${digits} 不在号码池中。`);
+    if (!n) throw new NotFoundError(msg('notFound.number', { digits }));
     const t = transitionNumber(n.status, ev, { settings, today: nowIso().slice(0, 10), stateSince: n.updatedAt.slice(0, 10) });
-    if (!t.ok) throw new ValidationError({ status: `号码 ${n.digits}：${t.reason}` });
+    if (!t.ok) throw new ValidationError({ status: msg('number.refused', { digits: n.digits, message: msgOfCheck(t) }) });
     const at = nowIso();
     const next: NumberRow = {
       ...n,
@@ -260,9 +271,9 @@ export async function reserveNumber(digits: string, customerId: string, days?: n
   const user = await requirePermission('number.reserve');
   const settings = await officeSettings();
   const holdDays = days ?? settings.reservationDays ?? DEFAULT_OFFICE_SETTINGS.reservationDays;
-  if (!Number.isInteger(holdDays) || holdDays < 1 || holdDays > 365) throw new ValidationError({ days: '预占天数：须为 1 到 365 之间的整数。' });
+  if (!Number.isInteger(holdDays) || holdDays < 1 || holdDays > 365) throw new ValidationError({ days: msg('number.holdDays') });
   const customer = await db().customers.get(customerId);
-  if (!customer || customer.deletedAt) throw new ValidationError({ customerId: '客户：请选择一个已登记的客户。' });
+  if (!customer || customer.deletedAt) throw new ValidationError({ customerId: msg('form.chooseCustomer', { label: '客户' }) });
   const until = new Date(nowMs() + holdDays * 86_400_000).toISOString();
   return stepNumber(digits, 'reserve', { reason: `为“${customer.name}”预占 ${holdDays} 天`, customerId, reservedUntil: until }, user.id);
 }

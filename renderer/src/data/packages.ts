@@ -5,7 +5,7 @@ import { NotFoundError, ValidationError } from './errors';
 import { requirePermission } from './session';
 import { writeWithOutbox } from './outbox';
 import type { EntityMeta } from './rows';
-import { servicePackageDraftSchema, type ServicePackageDraft } from '../../../shared';
+import { msg, msgOfIssue, servicePackageDraftSchema, type Msg, type ServicePackageDraft } from '../../../shared';
 
 /**
  * Packages and tariffs (套餐/资费). Managers (and admins) edit them: the repository refuses
@@ -37,16 +37,16 @@ function validate(input: PackageInput): ServicePackageDraft {
   if (r.success) {
     const names = new Set<string>();
     for (const [i, f] of r.data.featureFees.entries()) {
-      if (names.has(f.name)) throw new ValidationError({ [`featureFees.${i}`]: `功能费第 ${i + 1} 行：“${f.name}”重复。` });
+      if (names.has(f.name)) throw new ValidationError({ [`featureFees.${i}`]: msg('package.featureDuplicate', { row: i + 1, name: f.name }) });
       names.add(f.name);
     }
     return r.data;
   }
-  const fields: Record<string, string> = {};
+  const fields: Record<string, Msg | string> = {};
   for (const issue of r.error.issues) {
     const key = issue.path.map(String).join('.') || 'package';
-    const row = issue.path[0] === 'featureFees' && typeof issue.path[1] === 'number' ? `功能费第 ${issue.path[1] + 1} 行：` : '';
-    fields[key] ??= row + issue.message;
+    const row = issue.path[0] === 'featureFees' && typeof issue.path[1] === 'number' ? issue.path[1] + 1 : null;
+    fields[key] ??= row === null ? msgOfIssue(issue) : msg('package.featureRow', { row, message: msgOfIssue(issue) });
   }
   throw new ValidationError(fields);
 }
@@ -80,7 +80,7 @@ export async function updatePackage(id: string, input: PackageInput, baseVersion
   const draft = validate(input);
   return writeWithOutbox([packages()], async ({ enqueue }) => {
     const old = await packages().get(id);
-    if (!old || old.deletedAt) throw new NotFoundError('套餐不存在或已删除。');
+    if (!old || old.deletedAt) throw new NotFoundError(msg('notFound.package'));
     await assertUniqueName(draft.name, id);
     const row: StoredPackage = { ...old, ...draft, version: old.version + 1, updatedAt: nowIso(), status: draft.active ? 'active' : 'retired' };
     await packages().put(row);
@@ -93,11 +93,11 @@ export async function updatePackage(id: string, input: PackageInput, baseVersion
 /** Retiring keeps the package for the services that use it but stops offering it. */
 export async function setPackageActive(id: string, active: boolean): Promise<StoredPackage> {
   const old = await packages().get(id);
-  if (!old) throw new NotFoundError('套餐不存在或已删除。');
+  if (!old) throw new NotFoundError(msg('notFound.package'));
   return updatePackage(id, { ...old, active });
 }
 
 async function assertUniqueName(name: string, id: string): Promise<void> {
   const same = await packages().where('name').equals(name).toArray();
-  if (same.some((p) => p.id !== id && !p.deletedAt)) throw new ValidationError({ name: `套餐名称：“${name}”已存在。` });
+  if (same.some((p) => p.id !== id && !p.deletedAt)) throw new ValidationError({ name: msg('package.nameTaken', { name }) });
 }

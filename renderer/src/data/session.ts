@@ -3,7 +3,7 @@ import { getCachedSession } from './auth';
 import { db } from './db';
 import { PermissionError } from './errors';
 import { nowIso } from './clock';
-import { ROLE_LABELS, ROLES, can, type Action, type Role } from '../../../shared';
+import { ROLE_LABELS, ROLES, can, msg, type Action, type Role } from '../../../shared';
 import type { UserRow } from './rows';
 
 /**
@@ -101,13 +101,18 @@ export async function loginUserId(): Promise<string | null> {
   return cached?.session.user.id ?? null;
 }
 
+/** "当前用户「…」（role）无权 …。" as a catalog message (also for checks beyond `can`). */
+export function deniedMsg(user: Pick<UserRow, 'name' | 'role'>, action: string, askManager = false) {
+  return msg(askManager ? 'access.deniedAskManager' : 'access.denied', { name: user.name, role: ROLE_LABELS[user.role], action });
+}
+
 export async function setCurrentUser(userId: string): Promise<UserRow> {
   const d = db();
   const user = await d.users.get(userId);
-  if (!user || !user.active) throw new PermissionError('session.switch', null, '所选用户不存在或已停用。');
+  if (!user || !user.active) throw new PermissionError('session.switch', null, msg('access.userGone'));
   const fixed = await loginUserId();
   if (fixed && fixed !== userId) {
-    throw new PermissionError('session.switch', user.role, '本机已登录同步服务器，当前用户由登录决定；换人请退出后用自己的账号登录。');
+    throw new PermissionError('session.switch', user.role, msg('access.loginDecides'));
   }
   await d.meta.put({ key: CURRENT_USER_KEY, value: user.id });
   return user;
@@ -122,13 +127,9 @@ export async function requirePermission(action: Action): Promise<UserRow> {
     await ensureDefaultUsers();
     user = await getCurrentUser();
   }
-  if (!user) throw new PermissionError(action, null, `请先选择当前用户，再${actionNameZh(action)}。`);
+  if (!user) throw new PermissionError(action, null, msg('access.chooseUser', { action: actionNameZh(action) }));
   if (!can(user.role, action)) {
-    throw new PermissionError(
-      action,
-      user.role,
-      `当前用户「${user.name}」（${ROLE_LABELS[user.role]}）无权${actionNameZh(action)}。`,
-    );
+    throw new PermissionError(action, user.role, deniedMsg(user, actionNameZh(action)));
   }
   return user;
 }

@@ -1,4 +1,6 @@
 import type { SyncEntity } from '../../../shared/sync/index';
+import { msg } from '../../../shared/domain/messages/index';
+import { NotFoundError, ValidationError } from './errors';
 import { db } from './db';
 import { writeWithOutbox } from './outbox';
 import { ENTITY_TABLES, META_RECORD_PREFIX, metaRecordKey, syncedTables, type MetaRecord } from './syncStateApply';
@@ -58,11 +60,11 @@ export async function resolveConflict(conflictId: string, choose: ConflictChoice
   await writeWithOutbox(syncedTables(), async ({ enqueue }) => {
     const key = metaRecordKey('conflict', conflictId);
     const row = await d.meta.get(key);
-    if (!row) throw new Error('冲突记录不存在。');
+    if (!row) throw new NotFoundError(msg('conflict.notFound'));
     const m = row.value as MetaRecord;
     const data = m.data as Record<string, unknown>;
-    if (data.status !== 'open') throw new Error('该冲突已处理。');
-    if (choose === 'custom' && value === undefined) throw new Error('请填写要保留的值。');
+    if (data.status !== 'open') throw new ValidationError({ status: msg('conflict.resolved') });
+    if (choose === 'custom' && value === undefined) throw new ValidationError({ value: msg('conflict.valueRequired') });
     const chosen = choose === 'server' ? data.serverValue : choose === 'client' ? data.clientValue : value;
     const table = ENTITY_TABLES[data.entity as SyncEntity];
     if (table && choose !== 'server') {

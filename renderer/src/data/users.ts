@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg, msgOfIssue, zodMessage, type Msg } from '../../../shared';
 import { db } from './db';
 import { nowIso } from './clock';
 import { NotFoundError, ValidationError } from './errors';
@@ -12,19 +13,19 @@ import type { Role, UserRow } from './rows';
 
 const userInputSchema = z.object({
   name: z
-    .string({ error: '姓名：必填。' })
+    .string({ error: zodMessage('form.required', { label: '姓名' }) })
     .trim()
-    .min(1, { error: '姓名：必填。' })
-    .max(30, { error: '姓名：不能超过 30 个字。' }),
-  role: z.enum(ROLES, { error: '角色：请选择文员、经理、外勤或管理员。' }),
+    .min(1, { error: zodMessage('form.required', { label: '姓名' }) })
+    .max(30, { error: zodMessage('form.tooLong', { label: '姓名', max: 30 }) }),
+  role: z.enum(ROLES, { error: zodMessage('user.roleChoice') }),
 });
 export type UserInput = z.input<typeof userInputSchema>;
 
 function parse(input: unknown): { name: string; role: Role } {
   const r = userInputSchema.safeParse(input);
   if (r.success) return r.data;
-  const fields: Record<string, string> = {};
-  for (const issue of r.error.issues) fields[String(issue.path[0] ?? 'user')] ??= issue.message;
+  const fields: Record<string, Msg | string> = {};
+  for (const issue of r.error.issues) fields[String(issue.path[0] ?? 'user')] ??= msgOfIssue(issue);
   throw new ValidationError(fields);
 }
 
@@ -50,12 +51,12 @@ export async function updateUser(id: string, input: UserInput & { active?: boole
   const d = db();
   return d.transaction('rw', d.users, async () => {
     const old = await d.users.get(id);
-    if (!old) throw new NotFoundError('用户不存在。');
+    if (!old) throw new NotFoundError(msg('notFound.user'));
     const active = input.active ?? old.active;
     // Without an active admin nobody could manage users again on this device.
     if (old.role === 'admin' && (role !== 'admin' || !active)) {
       const admins = (await d.users.where('role').equals('admin').toArray()).filter((u) => u.active && u.id !== id);
-      if (admins.length === 0) throw new ValidationError({ role: '角色：至少要保留一名在用的管理员。' });
+      if (admins.length === 0) throw new ValidationError({ role: msg('user.lastAdmin') });
     }
     const next: UserRow = { ...old, name, role, active, version: old.version + 1, updatedAt: nowIso() };
     await d.users.put(next);

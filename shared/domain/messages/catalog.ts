@@ -3,11 +3,14 @@
  * (zh-CN) are built from the zh-CN template here, so the two languages cannot drift apart.
  * Placeholders are `{name}`; a unit test checks both templates of a code use the same ones.
  */
+import { APP_MESSAGES } from './catalogApp';
+import { SERVICE_MESSAGES } from './catalogServices';
+
 export type Lang = 'zh-CN' | 'en';
 export type MessageParams = Record<string, string | number>;
 export type MessageTemplates = { readonly 'zh-CN': string; readonly en: string };
 
-export const MESSAGES = {
+const DOMAIN_MESSAGES = {
   // 统一社会信用代码 (GB 32100-2015)
   'uscc.empty': { 'zh-CN': '统一社会信用代码不能为空。', en: 'The unified social credit code (USCC) is required.' },
   'uscc.length': {
@@ -200,6 +203,9 @@ export const MESSAGES = {
   'requirement.destinationList': { 'zh-CN': '被叫电话号码必须是列表。', en: 'Destination numbers must be a list.' },
   'requirement.termMin': { 'zh-CN': '租期（月）至少为 1 个月。', en: 'The term (months) must be at least 1 month.' },
 } as const satisfies Record<string, MessageTemplates>;
+
+/** The domain's messages, then the app repositories' (catalogApp.ts, catalogServices.ts). */
+export const MESSAGES = { ...DOMAIN_MESSAGES, ...APP_MESSAGES, ...SERVICE_MESSAGES } as const;
 
 export type MessageCode = keyof typeof MESSAGES;
 

@@ -1,8 +1,12 @@
 import { MESSAGES, type Lang, type MessageCode, type MessageParams } from './catalog';
 import { fieldLabel } from './labels';
 
-/** Param names that hold a zh-CN label (a field's name, a carrier), translated with the message. */
-const LABEL_PARAMS = new Set(['label', 'carrier']);
+/**
+ * Param names that hold a zh-CN term (a field's name, a carrier, a role, a state, an action, an
+ * attachment kind; term1, term2 … in lists), translated with the message.
+ */
+const LABEL_PARAMS = new Set(['label', 'carrier', 'role', 'status', 'action', 'kind']);
+const isLabelParam = (name: string) => LABEL_PARAMS.has(name) || /^term\d*$/.test(name);
 
 /** The placeholders `{name}` of a template, in order of appearance. */
 export function placeholdersOf(template: string): string[] {
@@ -19,6 +23,6 @@ export function formatMessage(code: MessageCode, params: MessageParams = {}, lan
   return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return LABEL_PARAMS.has(name) ? fieldLabel(String(value), lang) : String(value);
+    return isLabelParam(name) ? fieldLabel(String(value), lang) : String(value);
   });
 }

@@ -20,3 +20,4 @@ export * from './format';
 export * from './labels';
 export * from './localize';
 export * from './zodMessage';
+export * from './ref';

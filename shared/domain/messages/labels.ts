@@ -112,7 +112,107 @@ export const FIELD_LABELS_EN: Readonly<Record<string, string>> = {
   是否主要联系人: 'Primary contact',
 };
 
+/**
+ * English of the other zh-CN terms messages name: roles, states, what a user tried to do (as the
+ * end of "may not …"), attachment kinds, and the labels of the app's own form fields.
+ */
+export const TERMS_EN: Readonly<Record<string, string>> = {
+  // roles
+  业务员: 'clerk',
+  经理: 'manager',
+  外勤: 'field agent',
+  管理员: 'admin',
+  // actions (permissions)
+  登记客户: 'register customers',
+  修改客户资料: 'edit customer data',
+  核验客户实名资料: 'verify customers’ real-name data',
+  新建受理单: 'create applications',
+  提交受理单: 'submit applications',
+  审批受理单: 'approve applications',
+  预占号码: 'reserve numbers',
+  分配号码: 'assign numbers',
+  领用号码: 'take numbers on lease',
+  导入号码: 'import numbers',
+  收回号码: 'reclaim numbers',
+  登记收款: 'record payments',
+  作废收款: 'void payments',
+  打印合同: 'print contracts',
+  签订合同: 'sign contracts',
+  暂停服务: 'suspend services',
+  终止服务: 'terminate services',
+  销户: 'close accounts',
+  放行校验位不符的统一社会信用代码: 'accept a USCC whose check character does not match',
+  放行低于首次续费金额的续费: 'accept a renewal below the first renewal',
+  编辑套餐资费: 'edit packages and tariffs',
+  编辑靓号等级: 'edit number grades',
+  导入话单: 'import call records',
+  查看报表: 'view reports',
+  修改设置: 'change settings',
+  管理用户: 'manage users',
+  办理过户: 'transfer accounts',
+  生成合同: 'make contracts',
+  修改合同: 'change contracts',
+  作废合同: 'void contracts',
+  // states
+  草稿: 'draft',
+  待审批: 'awaiting approval',
+  已批准: 'approved',
+  已退回: 'returned',
+  已开户: 'opened',
+  已作废: 'void',
+  已打印: 'printed',
+  已签署: 'signed',
+  已受理: 'accepted',
+  已实名核验: 'verified',
+  已签约: 'contracted',
+  待验收: 'awaiting acceptance',
+  在用: 'active',
+  暂停: 'suspended',
+  已终止: 'terminated',
+  已销户: 'closed',
+  可选: 'available',
+  预占: 'reserved',
+  欠费暂停: 'suspended for arrears',
+  冻结: 'frozen',
+  已收回: 'reclaimed',
+  冷冻期: 'cooling',
+  // attachment kinds
+  营业执照: 'the business licence',
+  经办人身份证: 'the handler’s ID card',
+  经办人身份证人像面: 'the handler’s ID card (photo side)',
+  营业执照副本复印件: 'business licence copy',
+  '经办人身份证（人像面）': 'handler’s ID card, photo side',
+  '经办人身份证（国徽面）': 'handler’s ID card, emblem side',
+  其他材料: 'other document',
+  已报送运营商: 'sent to the carrier',
+  已收到竣工单: 'completion notice received',
+  已开通: 'active',
+  // documents
+  '400用户入网服务协议': '400 user service agreement',
+  '4008[9]短号码接入服务合同': '4008/4009 access service contract',
+  '4008业务竣工单': '4008 completion form',
+  // labels of the app's forms
+  原因: 'Reason',
+  暂停原因: 'Reason for suspending',
+  恢复原因: 'Reason for resuming',
+  终止原因: 'Reason for terminating',
+  销户原因: 'Reason for closing',
+  过户原因: 'Reason for the transfer',
+  放行原因: 'Reason for accepting',
+  核验不通过的原因: 'Reason for rejecting',
+  新客户: 'New customer',
+  签约日期: 'Contract signing date',
+  报送日期: 'Date sent to the carrier',
+  竣工单上的开通日期: 'Opening date on the completion notice',
+  签署人: 'Signed by',
+  签署扫描件: 'Signed copy',
+  作废原因: 'Reason for voiding',
+  本单位名称: 'Office name',
+  本单位联系电话: 'Office phone',
+  客户联系电话: 'Customer phone',
+};
+
 /** The label in the given language; an unknown label is returned as it is. */
 export function fieldLabel(label: string, lang: 'zh-CN' | 'en'): string {
-  return lang === 'en' ? (FIELD_LABELS_EN[label] ?? label) : label;
+  return lang === 'en' ? (FIELD_LABELS_EN[label] ?? TERMS_EN[label] ?? label) : label;
 }

@@ -1,5 +1,5 @@
 import { formatFen, formatHotline } from '../../../../shared';
-import { ValidationError } from '../../data/errors';
+import { errorFields, errorText } from '../../i18n/errors';
 
 /** 4008123456 → 400-812-3456; anything else as it is. */
 export function hotline(digits: string | null | undefined): string {
@@ -11,10 +11,9 @@ export function yuan(fen: number | null | undefined): string {
   return typeof fen === 'number' ? formatFen(fen) : '—';
 }
 
-/** The message to show for a failed action, and the per-field messages of a ValidationError. */
+/** The message to show for a failed action, and the per-field messages of a ValidationError, in the UI's language. */
 export function errorInfo(e: unknown): { message: string; fields: Record<string, string> } {
-  if (e instanceof ValidationError) return { message: e.message, fields: e.fields };
-  return { message: e instanceof Error ? e.message : String(e), fields: {} };
+  return { message: errorText(e), fields: errorFields(e) };
 }
 
 /** An office date (YYYY-MM-DD) for the date inputs, from the injectable clock's instant. */

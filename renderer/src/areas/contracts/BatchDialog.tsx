@@ -72,7 +72,7 @@ export function BatchDialog({ applicationIds, templateId, onClose }: { applicati
               <Alert severity="warning" sx={{ mt: 1 }}>
                 {t('batch.failures', { count: state.failures.length })}
                 {state.failures.map((f) => (
-                  <div key={f.applicationId}>{f.message}</div>
+                  <div key={f.applicationId}>{errorText(f.error)}</div>
                 ))}
               </Alert>
             )}

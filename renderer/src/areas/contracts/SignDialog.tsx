@@ -15,6 +15,7 @@ import type { ContractRow } from '../../data/contractsTypes';
 import { ValidationError } from '../../data/errors';
 import { useUiStore } from '../../state/uiStore';
 import { errorText } from './format';
+import { errorFields } from '../../i18n/errors';
 
 /** 登记签署: the date and signatory written on the contract, and the scanned signed copy. */
 export function SignDialog({ contract, onClose }: { contract: ContractRow | null; onClose(): void }) {
@@ -45,7 +46,7 @@ export function SignDialog({ contract, onClose }: { contract: ContractRow | null
       showSnackbar(t('sign.done', { number: contract.number }), 'success');
       onClose();
     } catch (e) {
-      if (e instanceof ValidationError) setErrors(e.fields);
+      if (e instanceof ValidationError) setErrors(errorFields(e));
       showSnackbar(errorText(e), 'error');
     } finally {
       setBusy(false);

@@ -11,6 +11,7 @@ import type { ContractRow } from '../../data/contractsTypes';
 import { ValidationError } from '../../data/errors';
 import { useUiStore } from '../../state/uiStore';
 import { errorText } from './format';
+import { errorFields } from '../../i18n/errors';
 
 /** 作废: a reason is required (the repository refuses an empty one too). */
 export function VoidDialog({ contract, onClose }: { contract: ContractRow | null; onClose(): void }) {
@@ -30,7 +31,7 @@ export function VoidDialog({ contract, onClose }: { contract: ContractRow | null
       showSnackbar(t('void.done', { number: contract.number }), 'success');
       onClose();
     } catch (e) {
-      setError(e instanceof ValidationError ? (e.fields.reason ?? e.message) : errorText(e));
+      setError((e instanceof ValidationError ? errorFields(e).reason : undefined) ?? errorText(e));
     }
   };
 

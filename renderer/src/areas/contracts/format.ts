@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatHotline } from '../../../../shared';
 import { useUiStore } from '../../state/uiStore';
+export { errorText } from '../../i18n/errors';
 
 /** Stored times are UTC; people read them in the office's time zone (Asia/Shanghai unless set). */
 export function useOfficeTime(): (iso: string | null | undefined) => string {
@@ -13,10 +14,6 @@ export function useOfficeTime(): (iso: string | null | undefined) => string {
 export function hotline(digits: string | null | undefined): string {
   if (!digits) return '';
   return /^\d{10}$/.test(digits) ? formatHotline(digits) : digits;
-}
-
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

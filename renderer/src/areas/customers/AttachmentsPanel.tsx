@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n/errors';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
@@ -40,7 +41,7 @@ export function AttachmentsPanel({ customerId }: { customerId: string }) {
       setPreviewId(row.id);
       showSnackbar(t('attachments.added', { name: file.name }), 'success');
     } catch (e) {
-      showSnackbar(t('attachments.failed', { message: e instanceof Error ? e.message : String(e) }), 'error');
+      showSnackbar(t('attachments.failed', { message: errorText(e) }), 'error');
     } finally {
       const input = inputs.current[kind];
       if (input) input.value = '';

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorFields, errorText } from '../../i18n/errors';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -84,17 +85,17 @@ export function CustomerForm({ customer, onSaved, onCancel }: Props) {
       if (e instanceof ValidationError && e.usccChecksumOverridable && !usccOverrideReason) {
         setOverrideOpen(true);
       } else if (e instanceof ValidationError) {
-        const { form, ...fields } = e.fields;
+        const { form, ...fields } = errorFields(e);
         setServerErrors(fields as Errors);
-        if (form || Object.keys(fields).length === 0) showSnackbar(form ?? e.message, 'error');
+        if (form || Object.keys(fields).length === 0) showSnackbar(form ?? errorText(e), 'error');
         // Errors of the override dialog itself are shown there.
         if (!('usccOverrideReason' in e.fields)) setOverrideOpen(false);
         throw e;
       } else if (e instanceof PermissionError) {
-        showSnackbar(e.message, 'error');
+        showSnackbar(errorText(e), 'error');
         throw e;
       } else {
-        showSnackbar(t('form.failed', { message: e instanceof Error ? e.message : String(e) }), 'error');
+        showSnackbar(t('form.failed', { message: errorText(e) }), 'error');
         throw e;
       }
     } finally {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorFields, errorText } from '../../i18n/errors';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -8,7 +9,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
-import { PermissionError, ValidationError } from '../../data/errors';
+import { ValidationError } from '../../data/errors';
 import { can } from '../../data/session';
 import { useCurrentUser } from '../../data/usersHooks';
 import { CurrentUserSwitch } from '../users/CurrentUserSwitch';
@@ -41,9 +42,7 @@ export function UsccOverrideDialog({ open, uscc, reason, saving, onCancel, onCon
       await onConfirm(text);
       setText('');
     } catch (e) {
-      if (e instanceof ValidationError) setError(e.fields.usccOverrideReason ?? e.message);
-      else if (e instanceof PermissionError) setError(e.message);
-      else setError(e instanceof Error ? e.message : String(e));
+      setError((e instanceof ValidationError ? errorFields(e).usccOverrideReason : undefined) ?? errorText(e));
     }
   };
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorFields, errorText } from '../../i18n/errors';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -35,8 +36,8 @@ export function VerificationBar({ customer }: { customer: CustomerRow }) {
       setReason('');
       showSnackbar(t(`verify.done.${outcome}`), 'success');
     } catch (e) {
-      if (e instanceof ValidationError && e.fields.reason) setReasonError(e.fields.reason);
-      else showSnackbar(e instanceof Error ? e.message : String(e), 'error');
+      if (e instanceof ValidationError && e.fields.reason) setReasonError(errorFields(e).reason ?? e.fields.reason);
+      else showSnackbar(errorText(e), 'error');
     }
   };
 

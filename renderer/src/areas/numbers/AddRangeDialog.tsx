@@ -12,6 +12,7 @@ import { addRange, MAX_RANGE_SIZE, NumberImportError } from '../../data/numbers'
 import { ValidationError } from '../../data/errors';
 import { useUiStore } from '../../state/uiStore';
 import { errorText } from './format';
+import { errorFields, messageText } from '../../i18n/errors';
 
 /** 添加号段: every number from one to another (same segment, capped), all or none. */
 export function AddRangeDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -38,8 +39,8 @@ export function AddRangeDialog({ open, onClose }: { open: boolean; onClose: () =
       close();
     } catch (e) {
       if (e instanceof NumberImportError) {
-        setError(`${e.message} ${e.rowErrors.slice(0, 5).map((r) => r.reason).join(' ')}`);
-      } else if (e instanceof ValidationError) setFields(e.fields);
+        setError(`${errorText(e)} ${e.rowErrors.slice(0, 5).map((r) => messageText(r.text ?? r.reason)).join(' ')}`);
+      } else if (e instanceof ValidationError) setFields(errorFields(e));
       else setError(errorText(e));
     } finally {
       setBusy(false);

@@ -25,6 +25,7 @@ import { NUMBER_IMPORT_FIELDS, candidatesFromTable } from '../../data/numbersImp
 import { NumberImportError, importNumbers, type NumberRowError } from '../../data/numbers';
 import { useUiStore } from '../../state/uiStore';
 import { errorText } from './format';
+import { messageText } from '../../i18n/errors';
 
 /**
  * 导入号码: pick a CSV/XLSX file → choose which column holds the numbers (guessed from the
@@ -176,7 +177,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
                   <TableRow key={r.rowNumber} data-testid="import-error-row">
                     <TableCell>{t('import.rowN', { n: r.rowNumber })}</TableCell>
                     <TableCell sx={{ fontFamily: 'monospace' }}>{r.value}</TableCell>
-                    <TableCell>{r.reason}</TableCell>
+                    <TableCell>{messageText(r.text ?? r.reason)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

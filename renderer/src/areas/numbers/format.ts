@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../../state/uiStore';
 import { formatHotline, formatYuan } from '../../../../shared';
+export { errorText } from '../../i18n/errors';
 
 export { formatHotline, formatYuan };
 
@@ -12,7 +13,3 @@ export function useOfficeTime(): (iso: string | null | undefined) => string {
   return (iso) => (iso ? format.format(new Date(iso)) : '');
 }
 
-/** The message of anything a repository threw (they throw zh-CN sentences). */
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorFields, errorText } from '../../i18n/errors';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -101,8 +102,8 @@ export function GradeTableEditor() {
       showSnackbar(t('grade.saved', { count: regraded }));
       setRows(null); // reload from the store
     } catch (e) {
-      if (e instanceof ValidationError) setFieldErrors(e.fields);
-      setError(e instanceof Error ? e.message : String(e));
+      if (e instanceof ValidationError) setFieldErrors(errorFields(e));
+      setError(errorText(e));
     }
   };
 

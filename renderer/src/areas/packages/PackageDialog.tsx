@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorFields, errorText } from '../../i18n/errors';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
@@ -115,8 +116,8 @@ export function PackageDialog({ open, editing, onClose }: { open: boolean; editi
       showSnackbar(t('saved', { name: form.name.trim() }));
       onClose();
     } catch (e) {
-      if (e instanceof ValidationError) setErrors(e.fields);
-      setError(e instanceof Error ? e.message : String(e));
+      if (e instanceof ValidationError) setErrors(errorFields(e));
+      setError(errorText(e));
     }
   };
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n/errors';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
@@ -25,7 +26,7 @@ function ConflictRow({ c }: { c: ConflictView }) {
       await resolveConflict(c.id, choice, choice === 'custom' ? custom : undefined);
       void syncEngine.syncNow();
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     }
   }
   return (

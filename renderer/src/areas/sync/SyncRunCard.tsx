@@ -12,7 +12,7 @@ import SyncIcon from '@mui/icons-material/Sync';
 import { usePendingCount } from '../../data/syncStateHooks';
 import { syncEngine } from '../../sync/engine';
 import { useSyncStatus } from '../../sync/store';
-import { formatTime } from './format';
+import { formatTime, syncErrorText } from './format';
 
 function Figure({ label, value, testId }: { label: string; value: string | number; testId: string }) {
   return (
@@ -25,7 +25,7 @@ function Figure({ label, value, testId }: { label: string; value: string | numbe
 
 /** The end-of-day sync: one button, live progress, the last outcome. */
 export function SyncRunCard({ loggedIn }: { loggedIn: boolean }) {
-  const { t } = useTranslation('sync');
+  const { t, i18n } = useTranslation('sync');
   const s = useSyncStatus();
   const pending = usePendingCount() ?? 0;
   const [now, setNow] = useState(() => Date.now());
@@ -64,7 +64,7 @@ export function SyncRunCard({ loggedIn }: { loggedIn: boolean }) {
           </Stack>
           {s.lastError && (
             <Alert severity={s.lastError.transient ? 'warning' : 'error'} data-testid="sync-error">
-              {s.lastError.message}
+              {syncErrorText(s.lastError, i18n.language, t)}
               {s.nextRetryAt ? ` · ${t('run.nextRetry', { seconds: Math.max(0, Math.ceil((s.nextRetryAt - now) / 1000)) })}` : ''}
             </Alert>
           )}

@@ -10,3 +10,23 @@ export function showValue(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
+
+const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+const KNOWN_SYNC_ERRORS = new Set(['NOT_LOGGED_IN', 'NO_OFFICE', 'RETRY_LATER', 'PROTOCOL_VERSION']);
+
+/**
+ * The last sync error in the UI's language. The engine keeps the server's zh-CN message and its
+ * code (and `messageEn` where the server sent one); in English a known code has its own sentence,
+ * and an unknown one is named by its code rather than shown in Chinese.
+ */
+export function syncErrorText(
+  e: { message: string; code?: string; messageEn?: string },
+  language: string,
+  t: (key: string, options?: Record<string, unknown>) => string,
+): string {
+  if (!language.startsWith('en')) return e.message;
+  if (e.messageEn) return e.messageEn;
+  if (e.code && KNOWN_SYNC_ERRORS.has(e.code)) return t(`run.errors.${e.code}`);
+  if (!e.code) return t('run.errors.network', { message: e.message });
+  return CJK.test(e.message) ? t('run.errors.other', { code: e.code }) : e.message;
+}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n/errors';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { setCurrentUser } from '../../data/session';
@@ -22,7 +23,7 @@ export function CurrentUserSwitch() {
       const user = await setCurrentUser(id);
       showSnackbar(t('switched', { name: user.name, role: t(`roles.${user.role}`) }), 'info');
     } catch (e) {
-      showSnackbar(e instanceof Error ? e.message : String(e), 'error');
+      showSnackbar(errorText(e), 'error');
     }
   };
 

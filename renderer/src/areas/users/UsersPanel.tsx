@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorFields, errorText } from '../../i18n/errors';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -35,7 +36,7 @@ export function UsersPanel() {
   const [nameError, setNameError] = useState<string | null>(null);
   const isAdmin = !!current && can(current.role, 'user.manage');
 
-  const report = (e: unknown) => showSnackbar(e instanceof Error ? e.message : String(e), 'error');
+  const report = (e: unknown) => showSnackbar(errorText(e), 'error');
 
   const add = async () => {
     setNameError(null);
@@ -44,7 +45,7 @@ export function UsersPanel() {
       setName('');
       showSnackbar(t('manage.added', { name: u.name }), 'success');
     } catch (e) {
-      if (e instanceof ValidationError && e.fields.name) setNameError(e.fields.name);
+      if (e instanceof ValidationError && e.fields.name) setNameError(errorFields(e).name ?? e.fields.name);
       else report(e);
     }
   };
