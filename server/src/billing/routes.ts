@@ -17,6 +17,7 @@ import { reminders } from './reminders';
 import { BillingRunRefused, runBilling } from './run';
 import { loadBillingSettings, officeToday, saveBillingSettings } from './settings';
 import { listBills, officeSummaryDocx, officeSummaryRows, readBill, statementDocx } from './statements';
+import { statementPdfRoutes } from './statementRoutes';
 
 const STAFF = ['admin', 'manager', 'clerk'] as const;
 const MANAGERS = ['admin', 'manager'] as const;
@@ -56,6 +57,8 @@ export const billingRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (
     requireRole(auth, roles);
     return auth;
   };
+
+  await app.register(statementPdfRoutes(deps)); // statement.pdf, summary.pdf (LibreOffice)
 
   app.get(`${base}/settings`, { schema: { tags: ['billing'], params: P } }, async (req) => {
     guard(req, STAFF);

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/index';
-import { buildOfficeSummaryDocument, buildStatementDocument, monthBounds, rateUsage, type OfficeSummaryRow, type StatementInput } from '../../../shared/billing/index';
+import { buildOfficeSummaryDocument, buildStatementDocument, rateUsage, statementInputFrom, type OfficeSummaryRow, type StatementInput } from '../../../shared/billing/index';
 import { renderContractDocx, type ContractDocument } from '../../../shared/contracts/index';
 import { loadBillingAccount } from './accounts';
 import { readLedger } from './ledger';
@@ -40,10 +40,7 @@ async function customerNames(q: Queryable, officeId: string, ids: string[]): Pro
 export async function statementInput(q: Queryable, officeId: string, bill: BillRow): Promise<StatementInput> {
   const settings = await loadBillingSettings(q, officeId);
   const account = await loadBillingAccount(q, officeId, bill.accountId);
-  const { first } = monthBounds(bill.month);
   const entries = await readLedger(q, officeId, bill.accountId);
-  const opening = entries.filter((e) => e.effectiveOn < first).reduce((a, e) => a + e.amountFen, 0);
-  const movements = entries.filter((e) => e.effectiveOn >= first && e.effectiveOn <= bill.issuedOn);
   const calls = await q.query<{ carrier_record_id: string; start_at: string; local: string; caller: string; duration_s: number }>(
     `SELECT carrier_record_id, start_at, to_char(start_at AT TIME ZONE $4, 'YYYY-MM-DD HH24:MI:SS') AS local, caller, duration_s
        FROM call_records WHERE office_id = $1 AND account_id = $2 AND local_day >= $3::date AND local_day <= $5::date ORDER BY start_at, carrier_record_id`,
@@ -52,31 +49,16 @@ export async function statementInput(q: Queryable, officeId: string, bill: BillR
   const rated = rateUsage(calls.rows.map((c) => ({ carrierRecordId: c.carrier_record_id, startAt: c.start_at, durationSeconds: c.duration_s })), account ? account.includedMinutes : 0, bill.tariffFen);
   const localOf = new Map(calls.rows.map((c) => [c.carrier_record_id, { local: c.local, caller: c.caller }]));
   const customers = account?.customerId ? await customerNames(q, officeId, [account.customerId]) : new Map<string, string>();
-  return {
+  return statementInputFrom({
     officeName: await officeName(q, officeId),
-    billNo: bill.billNo,
     customerName: (account?.customerId && customers.get(account.customerId)) || '',
     accountNo: account?.accountNo ?? bill.accountId,
     hotline: account?.hotline ?? '',
-    month: bill.month,
-    periodFrom: bill.periodFrom,
-    periodTo: bill.periodTo,
-    openedOn: bill.openedOn,
-    issuedOn: bill.issuedOn,
-    dueOn: bill.dueOn,
-    totalMinutes: bill.totalMinutes,
-    includedUsed: bill.includedUsed,
-    chargedMinutes: bill.chargedMinutes,
-    tariffFenPerMinute: bill.tariffFen,
-    usageFen: bill.usageFen,
-    minimumFen: bill.minimumFen,
-    lines: bill.lines.map((l) => ({ label: l.label, amountFen: l.amountFen })),
-    movements: movements.map((e) => ({ on: e.effectiveOn, kind: e.kind, label: e.reason ?? '', amountFen: e.amountFen })),
-    openingBalanceFen: opening,
-    closingBalanceFen: opening + movements.reduce((a, e) => a + e.amountFen, 0),
+    bill,
+    entries,
     calls: rated.calls.slice(0, LISTED_CALLS).map((c) => ({ startLocal: localOf.get(c.carrierRecordId)?.local ?? c.startAt, caller: localOf.get(c.carrierRecordId)?.caller ?? '', durationSeconds: c.durationSeconds, billableMinutes: c.billableMinutes, chargedFen: c.chargedFen })),
     callsNotListed: Math.max(0, rated.calls.length - LISTED_CALLS),
-  };
+  });
 }
 
 export async function statementDocument(q: Queryable, officeId: string, bill: BillRow): Promise<ContractDocument> {
