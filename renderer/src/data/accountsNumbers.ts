@@ -82,7 +82,8 @@ export async function holdNumberForApplicationInTx(ctx: OutboxContext, digits: s
   await d.numbers.put({ ...n, reservedUntil: null, version: n.version + 1, updatedAt: at });
   const reason = `受理单 ${applicationNo} 已提交，预占转为受理占用，不再自动到期`;
   await d.numberEvents.add(numberEvent(digits, at, userId, 'reserved', 'reserved', reason, customerId));
-  await ctx.enqueue({ name: 'number.holdForApplication', args: { digits, applicationNo }, baseVersion: n.version });
+  // the customer travels too: the server holds the number for this customer's form only
+  await ctx.enqueue({ name: 'number.holdForApplication', args: { digits, applicationNo, customerId }, baseVersion: n.version });
 }
 
 /** The cooling period's end for a number reclaimed now (4008 contract 7.3; days from settings). */

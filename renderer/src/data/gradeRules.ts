@@ -103,43 +103,72 @@ export async function saveGradeRules(input: readonly GradeRuleInput[]): Promise<
   const parsed = validate(input);
   const d = db();
   return writeWithOutbox([rules(), d.numbers], async ({ enqueue }) => {
-    const at = nowIso();
-    const old = new Map((await rules().toArray()).map((r) => [r.id, r]));
-    const next: StoredGradeRule[] = parsed.map((r, i) => {
-      const prev = r.id ? old.get(r.id) : undefined;
-      return {
-        name: r.name,
-        patterns: r.patterns,
-        match: r.match,
-        priceFen: r.priceFen,
-        minimumMonthlyFen: r.minimumMonthlyFen,
-        requiredPackageId: r.requiredPackageId,
-        order: i,
-        sortOrder: i,
-        active: true,
-        id: prev?.id ?? crypto.randomUUID(),
-        version: (prev?.version ?? 0) + 1,
-        createdAt: prev?.createdAt ?? at,
-        updatedAt: at,
-      };
-    });
-    const keep = new Set(next.map((r) => r.id));
-    const removed = [...old.values()].filter((r) => !keep.has(r.id) && !r.deletedAt);
-    await rules().bulkPut([...next, ...removed.map((r) => ({ ...r, deletedAt: at, updatedAt: at, version: r.version + 1 }))]);
-    let regraded = 0;
-    await d.numbers
-      .where('status')
-      .noneOf(['active', 'suspended', 'frozen'])
-      .modify((n) => {
-        const g = gradeFields(n.digits, next);
-        if (g.grade !== n.grade || g.priceFen !== n.priceFen) {
-          n.grade = g.grade;
-          n.priceFen = g.priceFen;
-          n.updatedAt = at;
-          regraded += 1;
-        }
-      });
+    const { rules: next, regraded } = await replaceTableInTx(parsed);
     await enqueue({ name: 'gradeRules.replace', args: { rules: next, byUserId: user.id } });
     return { rules: next, regraded };
   });
+}
+
+/**
+ * Makes `table` the grade table: rules keep their ids (a new one gets one), rules left out are
+ * marked deleted (sold numbers still name them), and every unsold number is re-graded. Runs in the
+ * caller's transaction over gradeRules + numbers. `version`: the server's, for a pulled table.
+ */
+async function replaceTableInTx(table: readonly (GradeRuleSpec & { id?: string })[], version?: number): Promise<{ rules: StoredGradeRule[]; regraded: number }> {
+  const d = db();
+  const at = nowIso();
+  const old = new Map((await rules().toArray()).map((r) => [r.id, r]));
+  const next: StoredGradeRule[] = table.map((r, i) => {
+    const prev = r.id ? old.get(r.id) : undefined;
+    return {
+      name: r.name,
+      patterns: [...r.patterns],
+      match: r.match,
+      priceFen: r.priceFen,
+      minimumMonthlyFen: r.minimumMonthlyFen,
+      requiredPackageId: r.requiredPackageId,
+      order: i,
+      sortOrder: i,
+      active: true,
+      id: prev?.id ?? r.id ?? crypto.randomUUID(),
+      version: version ?? (prev?.version ?? 0) + 1,
+      createdAt: prev?.createdAt ?? at,
+      updatedAt: at,
+    };
+  });
+  const keep = new Set(next.map((r) => r.id));
+  const removed = [...old.values()].filter((r) => !keep.has(r.id) && !r.deletedAt);
+  await rules().bulkPut([...next, ...removed.map((r) => ({ ...r, deletedAt: at, updatedAt: at, version: r.version + 1 }))]);
+  let regraded = 0;
+  await d.numbers
+    .where('status')
+    .noneOf(['active', 'suspended', 'frozen'])
+    .modify((n) => {
+      const g = gradeFields(n.digits, next);
+      if (g.grade !== n.grade || g.priceFen !== n.priceFen) {
+        n.grade = g.grade;
+        n.priceFen = g.priceFen;
+        n.updatedAt = at;
+        regraded += 1;
+      }
+    });
+  return { rules: next, regraded };
+}
+
+/**
+ * The office's table pulled from the server (entity 'office', id 'gradeRules'): it wins over the
+ * table on this device, seeded defaults included. A rule the shared schema does not accept leaves
+ * the local table as it is (a newer server's rule shape): nothing is half-applied.
+ * Call inside a transaction over gradeRules + numbers (the sync page's).
+ */
+export async function applyServerGradeTable(data: Record<string, unknown>, version: number): Promise<void> {
+  const raw = Array.isArray(data.rules) ? (data.rules as unknown[]) : [];
+  const table: (GradeRuleSpec & { id?: string })[] = [];
+  for (const [i, r] of raw.entries()) {
+    const parsed = gradeRuleDraftSchema.safeParse({ ...(r as object), sortOrder: i, active: true });
+    if (!parsed.success) return;
+    const id = (r as { id?: unknown }).id;
+    table.push({ ...parsed.data, ...(typeof id === 'string' ? { id } : {}) });
+  }
+  if (table.length > 0) await replaceTableInTx(table, version);
 }

@@ -5,6 +5,8 @@ import { requirePermission, type Action } from './session';
 import { writeWithOutbox } from './outbox';
 import type { NumberEventRow, NumberRow, NumberStatus } from './rows';
 import { gradeFields, listGradeRules, type StoredGradeRule } from './gradeRules';
+import { officeMetaKey } from './officeProfile';
+import Dexie from 'dexie';
 import {
   DEFAULT_OFFICE_SETTINGS,
   formatMsg,
@@ -75,10 +77,21 @@ function event(digits: string, at: string, userId: string, from: NumberStatus | 
   return { id, digits, at, userId, from, to, reason, customerId: customerId ?? null };
 }
 
-/** Office settings as stored (key 'officeSettings' in the settings table), defaults filled in. */
+/**
+ * The office's settings, defaults filled in: what the office changed (its `office/settings` record,
+ * pulled from the server or saved here by saveOfficeSettings) over what this device keeps under
+ * 'officeSettings' in the settings table (a store that never synced).
+ */
 export async function officeSettings(): Promise<OfficeSettings> {
-  const row = await db().settings.get('officeSettings');
-  return resolveOfficeSettings((row?.value ?? undefined) as Partial<OfficeSettings> | undefined);
+  const d = db();
+  const row = await d.settings.get('officeSettings');
+  const local = (row?.value ?? undefined) as Partial<OfficeSettings> | undefined;
+  // inside a transaction without meta (none today) the device's own values are all there is
+  const tx = Dexie.currentTransaction;
+  if (tx && !tx.storeNames.includes('meta')) return resolveOfficeSettings(local);
+  const office = ((await d.meta.get(officeMetaKey('settings')))?.value as { data?: Record<string, unknown> } | undefined)?.data ?? {};
+  const known = Object.fromEntries(Object.entries(office).filter(([k]) => k in DEFAULT_OFFICE_SETTINGS)) as Partial<OfficeSettings>;
+  return resolveOfficeSettings({ ...local, ...known });
 }
 
 // ---------------------------------------------------------------------------------------------

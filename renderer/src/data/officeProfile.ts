@@ -1,4 +1,9 @@
 import { db, OFFICE_PROFILE_ID } from './db';
+import { nowIso } from './clock';
+import { ValidationError } from './errors';
+import { requirePermission } from './session';
+import { writeWithOutbox } from './outbox';
+import type { MetaRecord } from './syncStateApply';
 import {
   officeProfileSchema,
   validateOfficeProfile,
@@ -6,11 +11,17 @@ import {
   type OfficeProfile,
   type Translate,
 } from './officeProfileSchema';
+import { checkOfficeSettingsPatch } from '../../../shared/domain/settings/officeProfile';
+import type { OfficeSettings } from '../../../shared';
 
 /**
- * The office profile repository: one function per action. Every write goes through here, so
- * the sync outbox (a later step) joins the same Dexie transaction in one place.
+ * The office profile and the office's settings: one function per action. Both are the office's
+ * data, not the device's: a save is queued as `office.update` in the same transaction, the server
+ * (managers) keeps it per office, and every device of the office pulls it back (officeSync.ts).
  */
+
+/** The meta key of an office record (= syncStateApply.metaRecordKey('office', id); a test keeps them equal). */
+export const officeMetaKey = (id: 'settings' | 'profile' | 'gradeRules') => `rec:office:${id}`;
 
 export class OfficeProfileValidationError extends Error {
   constructor(readonly fieldErrors: FieldErrors) {
@@ -20,7 +31,7 @@ export class OfficeProfileValidationError extends Error {
 }
 
 export interface StoredOfficeProfile extends OfficeProfile {
-  /** UTC ISO time of the last save on this device. */
+  /** UTC ISO time of the last save (on this device, or on the server for a pulled profile). */
   updatedAt: string;
 }
 
@@ -42,8 +53,37 @@ export async function saveOfficeProfile(input: unknown, t?: Translate): Promise<
   const result = validateOfficeProfile(input, t);
   if (!result.ok) throw new OfficeProfileValidationError(result.errors);
   const saved: StoredOfficeProfile = { ...result.value, updatedAt: new Date().toISOString() };
-  await db().transaction('rw', db().officeProfile, async () => {
+  await writeWithOutbox([db().officeProfile], async ({ enqueue }) => {
     await db().officeProfile.put({ ...saved, id: OFFICE_PROFILE_ID });
+    await enqueue({ name: 'office.update', args: { profile: result.value } });
   });
   return saved;
+}
+
+/** A profile pulled from the server. Call inside a transaction that includes officeProfile. */
+export async function applyServerProfile(data: Record<string, unknown>): Promise<void> {
+  const parsed = officeProfileSchema.safeParse(data);
+  if (!parsed.success) return; // a shape this build does not know: keep the local one
+  const updatedAt = typeof data.updatedAt === 'string' ? data.updatedAt : nowIso();
+  await db().officeProfile.put({ ...parsed.data, updatedAt, id: OFFICE_PROFILE_ID });
+}
+
+/**
+ * Changes office settings (cooling period, reservation days, time zone …; managers and admins).
+ * Only the changed keys are stored and sent; a bad value is refused naming the field, nothing
+ * saved. Read them with numbers.ts officeSettings().
+ */
+export async function saveOfficeSettings(patch: Partial<OfficeSettings>): Promise<void> {
+  await requirePermission('settings.edit');
+  const checked = checkOfficeSettingsPatch(patch);
+  if (!checked.ok) throw new ValidationError({ [checked.field]: checked.zh });
+  const d = db();
+  await writeWithOutbox([], async ({ enqueue }) => {
+    // the office's record as this device knows it, changed at once (the pull brings the server's answer)
+    const key = officeMetaKey('settings');
+    const prev = (await d.meta.get(key))?.value as MetaRecord | undefined;
+    const value: MetaRecord = { entity: 'office', id: 'settings', version: prev?.version ?? 0, data: { ...(prev?.data ?? {}), ...checked.value } };
+    await d.meta.put({ key, value });
+    await enqueue({ name: 'office.update', args: { settings: checked.value } });
+  });
 }

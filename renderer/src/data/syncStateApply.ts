@@ -3,6 +3,7 @@ import type { Change, SyncEntity } from '../../../shared/sync/index';
 import { db } from './db';
 import { companyNameTokens } from './customersSearch';
 import { newNumberRow } from './numbers';
+import { applyOfficeChanges } from './officeSync';
 import type { AttachmentRow, NumberRow } from './rows';
 
 /**
@@ -43,7 +44,8 @@ export interface MetaRecord {
 export function syncedTables(): Table[] {
   const d = db();
   const names = [...new Set(Object.values(ENTITY_TABLES))];
-  return [...names.map((n) => d.table(n)), d.attachments];
+  // officeProfile and gradeRules: where pulled office records land (officeSync.ts)
+  return [...names.map((n) => d.table(n)), d.attachments, d.officeProfile, d.gradeRules];
 }
 
 function carrierOf(digits: string): NumberRow['carrier'] {
@@ -144,6 +146,7 @@ export async function applyChanges(changes: readonly Change[]): Promise<void> {
   }
   if (metaDeletes.length) await d.meta.bulkDelete(metaDeletes);
   if (metaPuts.length) await d.meta.bulkPut(metaPuts);
+  await applyOfficeChanges(last.values());
   const now = new Date().toISOString();
   for (const [tableName, list] of byTable) {
     const table = d.table(tableName);

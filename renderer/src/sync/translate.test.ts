@@ -3,6 +3,32 @@ import { MUTATION_ARGS } from '../../../shared/sync/index';
 import { translate } from './translate';
 
 describe('translate (local outbox action → protocol mutation)', () => {
+  it('sends number lifecycle steps as number.step, leaving the local from/to, customer and dates behind', () => {
+    for (const event of ['suspend', 'resume', 'freeze', 'unfreeze', 'reclaim', 'startCooling', 'endCooling']) {
+      const t = translate({ name: `number.${event}`, args: { digits: '4008123456', reason: '账户 ZH1 暂停：欠费', customerId: 'c1', coolingUntil: null, reservedUntil: null }, baseVersion: 3 });
+      expect(t).toEqual({ kind: 'send', name: 'number.step', args: { number: '4008123456', event, reason: '账户 ZH1 暂停：欠费' }, target: { entity: 'hotlineNumber', id: '4008123456' } });
+      if (t.kind === 'send') expect(MUTATION_ARGS['number.step'].safeParse(t.args).success).toBe(true);
+    }
+    expect(translate({ name: 'number.suspend', args: { digits: 'x' } })).toEqual({ kind: 'send', name: 'number.suspend', args: { digits: 'x' } });
+  });
+
+  it('holds a number for a form with its customer', () => {
+    const t = translate({ name: 'number.holdForApplication', args: { digits: '4008123456', applicationNo: 'SQ-1', customerId: 'c1' }, baseVersion: 2 });
+    expect(t).toEqual({ kind: 'send', name: 'number.holdForApplication', args: { number: '4008123456', customerId: 'c1', applicationNo: 'SQ-1' }, target: { entity: 'hotlineNumber', id: '4008123456' } });
+    if (t.kind === 'send') expect(MUTATION_ARGS['number.holdForApplication'].safeParse(t.args).success).toBe(true);
+  });
+
+  it('sends the grade table as its rules only, and office updates as they are', () => {
+    const stored = { id: 'r1', name: '四连号', patterns: ['AAAA'], match: 'all', priceFen: 800_000, minimumMonthlyFen: 50_000, requiredPackageId: null, order: 0, sortOrder: 0, active: true, version: 2, createdAt: 'x', updatedAt: 'y' };
+    const t = translate({ name: 'gradeRules.replace', args: { rules: [stored], byUserId: 'u1' } });
+    expect(t).toEqual({ kind: 'send', name: 'gradeRules.replace', args: { rules: [{ id: 'r1', name: '四连号', patterns: ['AAAA'], match: 'all', priceFen: 800_000, minimumMonthlyFen: 50_000, requiredPackageId: null }] }, target: { entity: 'office', id: 'gradeRules' } });
+    if (t.kind === 'send') expect(MUTATION_ARGS['gradeRules.replace'].safeParse(t.args).success).toBe(true);
+    expect(translate({ name: 'office.update', args: { settings: { coolingDays: 60 } } })).toEqual({ kind: 'send', name: 'office.update', args: { settings: { coolingDays: 60 } }, target: { entity: 'office', id: 'settings' } });
+    expect(translate({ name: 'office.update', args: { profile: { name: '甲' } } })).toMatchObject({ target: { entity: 'office', id: 'profile' } });
+    // seeding the shipped defaults stays on the device
+    expect(translate({ name: 'gradeRules.seedDefaults', args: { rules: [stored] } }).kind).toBe('skip');
+  });
+
   it('keeps record edits, dropping server-owned and protected fields', () => {
     const t = translate({ name: 'record.create', args: { entity: 'customer', id: 'c1', data: { name: '甲', status: 'active', version: 3, searchTokens: ['甲'] } } });
     expect(t).toEqual({ kind: 'send', name: 'record.create', args: { entity: 'customer', id: 'c1', data: { name: '甲' } }, target: { entity: 'customer', id: 'c1' } });

@@ -101,6 +101,32 @@ function accountCommand(name: string, id: string, a: Obj): Translation {
   return { kind: 'send', name, args, target };
 }
 
+/**
+ * Number lifecycle steps beyond reserve/activate/release: the server re-runs the number state
+ * machine on its own state (number.step), so the local from/to, customer and dates stay behind.
+ */
+function numberCommand(name: string, a: Obj): Translation | null {
+  const number = HotlineNumberSchema.safeParse(a.digits);
+  if (!number.success) return null;
+  const target: MutationTarget = { entity: 'hotlineNumber', id: number.data };
+  if (name === 'number.holdForApplication') {
+    const args: Obj = { number: number.data, customerId: str(a.customerId) };
+    if (str(a.applicationNo) !== undefined) args.applicationNo = a.applicationNo;
+    return { kind: 'send', name, args, target };
+  }
+  const args: Obj = { number: number.data, event: name.slice('number.'.length) };
+  const reason = str(a.reason);
+  if (reason !== undefined) args.reason = reason.slice(0, 500);
+  return { kind: 'send', name: 'number.step', args, target };
+}
+
+const GRADE_RULE_KEYS = ['id', 'name', 'patterns', 'match', 'priceFen', 'minimumMonthlyFen', 'requiredPackageId'];
+
+function gradeRule(r: unknown): Obj {
+  const o: Obj = isObj(r) ? r : {};
+  return Object.fromEntries(GRADE_RULE_KEYS.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
+}
+
 export function translate(m: LocalMutation): Translation {
   if (DEVICE_LOCAL_ACTIONS.has(m.name)) return { kind: 'skip', reason: 'device-local action' };
   if (DEMO_ACTIONS.has(m.name)) return { kind: 'skip', reason: 'demo data stays on this device' };
@@ -176,6 +202,20 @@ export function translate(m: LocalMutation): Translation {
       return str(a.applicationId) ? { kind: 'send', name: m.name, args: { id, applicationId: a.applicationId, data: isObj(a.data) ? clientData('account', a.data) : {} }, target: { entity: 'account', id } } : asIs;
     case 'account.applyChange':
       return str(a.applicationId) ? { kind: 'send', name: m.name, args: { id, applicationId: a.applicationId }, target: { entity: 'account', id } } : asIs;
+    case 'number.suspend':
+    case 'number.resume':
+    case 'number.freeze':
+    case 'number.unfreeze':
+    case 'number.reclaim':
+    case 'number.startCooling':
+    case 'number.endCooling':
+    case 'number.holdForApplication':
+      return numberCommand(m.name, a) ?? asIs;
+    case 'gradeRules.replace':
+      // the rules only: local order/version/timestamps are this device's bookkeeping
+      return Array.isArray(a.rules) ? { kind: 'send', name: m.name, args: { rules: a.rules.map(gradeRule) }, target: { entity: 'office', id: 'gradeRules' } } : asIs;
+    case 'office.update':
+      return { kind: 'send', name: m.name, args: m.args, target: { entity: 'office', id: isObj(a.profile) ? 'profile' : 'settings' } };
     default:
       return asIs;
   }
