@@ -3,8 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { HotlineDb, db, setDatabase } from './db';
 import { setClock } from './clock';
 import { actAs, seedBillingAccount } from './billingTestSeed';
-import { listBillingActions, listReminders, overdueSinceOf, previewBill, refreshBillingActions, reverseBillingAction, termEndsOn } from './billing';
-import type { BillingServer } from './billingServer';
+import { listBillingActions, listReminders, overdueSinceOf, previewBill, reverseBillingAction, termEndsOn } from './billing';
+import { reconcileRecord } from './syncState';
 import { recordPayment } from './ledger';
 import { saveBillingSettings } from './billingSettings';
 import { ledgerTable, type StoredBillingAction, type StoredLedgerEntry } from './ledgerTypes';
@@ -112,35 +112,29 @@ describe('reminder lists', () => {
 describe('automatic actions', () => {
   beforeEach(() => seed());
 
-  it('a manager reverses an automatic suspension with a reason, once, on the server; clerks cannot', async () => {
-    const a1: StoredBillingAction = { id: 'a1', accountId, action: 'suspend', onDate: '2026-12-16', reason: '账单逾期未缴', automatic: true, reversedAt: null, reversedBy: null, reversalReason: null };
+  it('the pulled log is listed offline; a manager reverses an automatic suspension with a reason through the outbox, once; clerks cannot', async () => {
+    const a1: StoredBillingAction = { id: 'a1', accountId, action: 'suspend', onDate: '2026-12-16', reason: '账单逾期未缴', automatic: true, reversedAt: null, reversedBy: null, reversalReason: null, details: { previousState: 'active' } };
     const a2: StoredBillingAction = { id: 'a2', accountId, action: 'resume', onDate: '2026-12-10', reason: '人工恢复', automatic: false, reversedAt: null, reversedBy: null, reversalReason: null };
-    const calls: string[] = [];
-    const server: BillingServer = {
-      postAdjustment: async () => Promise.reject(new Error('not used')),
-      listActions: async () => [a1, a2],
-      getSettings: async () => Promise.reject(new Error('not used')),
-      putSettings: async () => Promise.reject(new Error('not used')),
-      async reverseAction(id, reason) {
-        calls.push(`${id}:${reason}`);
-        return { ...a1, reversedAt: '2026-12-17T01:00:00.000Z', reversedBy: 'mgr', reversalReason: reason };
-      },
-    };
-    expect(await refreshBillingActions(null)).toBe(0);
-    expect(await refreshBillingActions(server)).toBe(2);
+    // as the pull stores them (entity 'billingAction')
+    for (const a of [a1, a2]) await reconcileRecord('billingAction', a.id, { officeId: 'o1', entity: 'billingAction', id: a.id, version: 5, deleted: false, data: { ...a } }, 'o1');
     const log = await listBillingActions();
-    expect(log.map((a) => a.id)).toEqual(['a1', 'a2']);
+    expect(log.map((a) => [a.id, a.reversalPending])).toEqual([['a1', false], ['a2', false]]);
     expect(log[0]!.accountNo).toBe((await accountsTable().get(accountId))!.no);
-    expect(await rejection(reverseBillingAction('a1', '客户已承诺付款', server))).toBeInstanceOf(PermissionError);
+    expect(await rejection(reverseBillingAction('a1', '客户已承诺付款'))).toBeInstanceOf(PermissionError);
     await actAs('manager');
-    expect(((await rejection(reverseBillingAction('a1', ' ', server))) as ValidationError).fields.reason).toBe('撤销原因：必填。');
-    expect(((await rejection(reverseBillingAction('a2', '误操作', server))) as ValidationError).fields.actionId).toContain('人工操作');
-    expect(((await rejection(reverseBillingAction('a1', '客户已承诺付款', null))) as ValidationError).fields.form).toContain('须登录同步服务器并联网');
-    expect(calls).toEqual([]);
-    const done = await reverseBillingAction('a1', '客户已承诺付款', server);
-    expect(done).toMatchObject({ reversalReason: '客户已承诺付款', reversedBy: 'mgr' });
-    expect(calls).toEqual(['a1:客户已承诺付款']);
-    expect(((await rejection(reverseBillingAction('a1', '再次', server))) as ValidationError).fields.actionId).toContain('已于 2026-12-17');
+    expect(((await rejection(reverseBillingAction('a1', ' '))) as ValidationError).fields.reason).toBe('撤销原因：必填。');
+    expect(((await rejection(reverseBillingAction('a2', '误操作'))) as ValidationError).fields.actionId).toContain('人工操作');
+    const reversals = async () => (await db().outbox.toArray()).filter((r) => r.name === 'billingAction.reverse');
+    expect(await reversals()).toEqual([]);
+    const done = await reverseBillingAction('a1', '客户已承诺付款');
+    expect(done).toMatchObject({ reversalReason: '客户已承诺付款', reversedAt: '2026-11-02T02:00:00.000Z' });
+    expect((await reversals()).map((r) => r.args)).toEqual([{ actionId: 'a1', reason: '客户已承诺付款' }]);
+    expect((await listBillingActions())[0]).toMatchObject({ id: 'a1', reversalPending: true, reversalReason: '客户已承诺付款' });
+    expect(((await rejection(reverseBillingAction('a1', '再次'))) as ValidationError).fields.actionId).toContain('已于 2026-11-02');
+    // refused by the server (the account changed meanwhile): its copy of the action comes back
+    await db().outbox.filter((r) => r.name === 'billingAction.reverse').modify({ status: 'rejected' });
+    await reconcileRecord('billingAction', 'a1', { officeId: 'o1', entity: 'billingAction', id: 'a1', version: 5, deleted: false, data: { ...a1 } }, 'o1');
+    expect((await listBillingActions())[0]).toMatchObject({ id: 'a1', reversedAt: null, reversalPending: false });
   });
 
   it('a payment recorded offline lowers the arrears at once', async () => {

@@ -5,7 +5,8 @@ import { getPackage } from './packages';
 import { accountsTable, type StoredAccount } from './accountsTypes';
 import { billingActionsTable, billsTable, ledgerTable, type StoredBill, type StoredBillingAction, type StoredLedgerEntry } from './ledgerTypes';
 import { billingSettings } from './billingSettings';
-import { OFFLINE_ONLY_MESSAGE, billingServer, serverErrorText, type BillingServer } from './billingServer';
+import { writeWithOutbox } from './outbox';
+import { nowIso } from './clock';
 import { officeToday } from './ledger';
 import { META_RECORD_PREFIX, type MetaRecord } from './syncStateApply';
 import {
@@ -199,36 +200,41 @@ export async function listReminders(today?: string): Promise<Reminders> {
 // Automatic actions and their reversal
 // ---------------------------------------------------------------------------------------------
 
-/** The log, newest first, each with its account's number (账户号) when this device has the account. */
-export async function listBillingActions(): Promise<(StoredBillingAction & { accountNo: string | null })[]> {
+/** The outbox command that reverses an action (its target is the action's record). */
+const REVERSE_COMMAND = 'billingAction.reverse';
+
+export type BillingActionRow = StoredBillingAction & {
+  accountNo: string | null;
+  /** reversed on this device, not yet confirmed by the server */
+  reversalPending: boolean;
+};
+
+/**
+ * The log as the server publishes it (entity 'billingAction', pulled like every record), newest
+ * first, each with its account's number (账户号) when this device has the account, and whether its
+ * reversal is still waiting in the outbox.
+ */
+export async function listBillingActions(): Promise<BillingActionRow[]> {
   const rows = await billingActionsTable().toArray();
   const accounts = await accountsTable().bulkGet([...new Set(rows.map((r) => r.accountId))]);
   const nos = new Map(accounts.filter((a) => !!a).map((a) => [a!.id, a!.no]));
+  const pending = new Set(
+    (await db().outbox.where('status').equals('pending').filter((r) => r.name === REVERSE_COMMAND).toArray()).map((r) => String((r.args as { actionId?: unknown }).actionId)),
+  );
   return rows
-    .map((r) => ({ ...r, accountNo: nos.get(r.accountId) ?? null }))
+    .map((r) => ({ ...r, accountNo: nos.get(r.accountId) ?? null, reversalPending: pending.has(r.id) }))
     .sort((a, b) => (a.onDate > b.onDate ? -1 : a.onDate < b.onDate ? 1 : a.id.localeCompare(b.id)));
 }
 
-/** Replaces the local action log with the server's (online; a no-op without a sync login). */
-export async function refreshBillingActions(server?: BillingServer | null): Promise<number> {
-  const api = server === undefined ? await billingServer() : server;
-  if (!api) return 0;
-  const rows = await api.listActions();
-  const table = billingActionsTable();
-  await db().transaction('rw', table, async () => {
-    await table.clear();
-    await table.bulkPut(rows.map((r) => ({ ...r, version: 0 })));
-  });
-  return rows.length;
-}
-
 /**
- * A manager reverses an automatic action (suspension, termination, resumption) with a reason. The
- * server undoes it at once (account and number state) and leaves the account alone for the
- * office's grace days, so this is an online action (docs/billing.md); the answer is stored here.
+ * A manager reverses an automatic action (suspension, termination, resumption) with a reason,
+ * offline: the action is marked reversed here and the `billingAction.reverse` command queued in one
+ * transaction. The server undoes it on ITS state (account and number back, grace days for the job)
+ * and the pull brings the account and the log; a refusal (the account changed meanwhile…) puts the
+ * server's copy of the action back.
  */
-export async function reverseBillingAction(actionId: string, reason: string, server?: BillingServer | null): Promise<StoredBillingAction> {
-  await requirePermission('account.suspend');
+export async function reverseBillingAction(actionId: string, reason: string): Promise<StoredBillingAction> {
+  const user = await requirePermission('account.suspend');
   const why = String(reason ?? '').trim();
   if (!why) throw new ValidationError({ reason: '撤销原因：必填。' });
   if (why.length > 500) throw new ValidationError({ reason: '撤销原因：最多 500 个字符。' });
@@ -236,16 +242,12 @@ export async function reverseBillingAction(actionId: string, reason: string, ser
   const action = await table.get(actionId);
   if (!action) throw new NotFoundError(`自动处理记录 ${actionId} 不存在。`);
   if (!action.automatic) throw new ValidationError({ actionId: '自动处理记录：这是人工操作，请在账户页办理。' });
+  if (action.action === 'reclaim') throw new ValidationError({ actionId: '自动处理记录：号码收回随终止一起撤销，请撤销对应的终止操作。' });
   if (action.reversedAt) throw new ValidationError({ actionId: `自动处理记录：已于 ${action.reversedAt.slice(0, 10)} 撤销。` });
-  const api = server === undefined ? await billingServer() : server;
-  if (!api) throw new ValidationError({ form: OFFLINE_ONLY_MESSAGE });
-  let done: StoredBillingAction;
-  try {
-    done = await api.reverseAction(actionId, why);
-  } catch (e) {
-    throw new ValidationError({ form: `撤销未完成：${serverErrorText(e)}` });
-  }
-  const row: StoredBillingAction = { ...action, ...done, version: 0 };
-  await table.put(row);
+  const row: StoredBillingAction = { ...action, reversedAt: nowIso(), reversedBy: user.id, reversalReason: why };
+  await writeWithOutbox([table], async (ctx) => {
+    await table.put(row);
+    await ctx.enqueue({ name: REVERSE_COMMAND, args: { actionId, reason: why } });
+  });
   return row;
 }

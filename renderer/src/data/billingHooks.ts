@@ -1,10 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { accountFacts, listBillingActions, listReminders, type ReminderRow, type Reminders } from './billing';
+import { accountFacts, listBillingActions, listReminders, type BillingActionRow, type ReminderRow, type Reminders } from './billing';
 import { ledgerSummary, officeToday, receiptFor, type LedgerSummary, type Receipt } from './ledger';
 import { billingSettings } from './billingSettings';
 import { getOfficeProfile } from './officeProfile';
 import { loadDashboard, type DashboardData } from './dashboard';
-import type { StoredBillingAction } from './ledgerTypes';
 import { PermissionError } from './errors';
 import type { BillingSettings } from '../../../shared';
 
@@ -31,7 +30,7 @@ export function useReminders(): Reminders | undefined {
   return useLiveQuery(() => listReminders(), []);
 }
 
-export function useBillingActions(): (StoredBillingAction & { accountNo: string | null })[] | undefined {
+export function useBillingActions(): BillingActionRow[] | undefined {
   return useLiveQuery(() => listBillingActions(), []);
 }
 

@@ -1,28 +1,46 @@
 import { db } from './db';
 import { nowIso } from './clock';
 import { ValidationError } from './errors';
+import { writeWithOutbox } from './outbox';
 import { requirePermission } from './session';
-import { billingServer, serverErrorText, type BillingServer } from './billingServer';
+import { metaRecordKey, type MetaRecord } from './syncStateApply';
 import { billingSettingsPatchSchema, resolveBillingSettings, type BillingSettings } from '../../../shared';
 
 /**
- * The office's billing settings on this device (shared/billing BillingSettings), kept under
- * 'billingSettings' in the settings table, defaults filled in. The server keeps the office's
- * values (docs/billing.md): with a sync login a change is saved there first and its answer stored
- * here, and the settings page refreshes the copy; a device that never logged in keeps its own.
+ * The office's billing settings on this device (shared/billing BillingSettings), defaults filled in.
+ * The server keeps the office's values and publishes them as the `billingSettings` record (id
+ * 'office'), which the pull stores in meta. A manager's change is the sync command
+ * `billingSettings.update`: the changed keys are kept under 'billingSettings' in the settings table
+ * in the same transaction as the outbox row, and shown over the server's record while that command
+ * is pending; once the server has answered, its record is the truth (a refused change falls away).
+ * A device without any server record (never synced) keeps using its own saved values.
  * The renewal policy floor (N monthly minimums, 0 = off) is one of them; the first-renewal floor
  * is the contract and always applies.
  */
 const KEY = 'billingSettings';
+const COMMAND = 'billingSettings.update';
+export const BILLING_SETTINGS_RECORD_ID = 'office';
 
-export async function billingSettings(): Promise<BillingSettings> {
-  const row = await db().settings.get(KEY);
-  const value = row?.value && typeof row.value === 'object' ? (row.value as Partial<BillingSettings>) : undefined;
-  return resolveBillingSettings(value);
+function partial(v: unknown): Partial<BillingSettings> {
+  const parsed = billingSettingsPatchSchema.safeParse(v && typeof v === 'object' ? v : {});
+  return parsed.success ? parsed.data : {};
 }
 
-/** Saves changed settings (managers and admins); a bad value is refused with its field named, nothing saved. */
-export async function saveBillingSettings(patch: Partial<BillingSettings>, server?: BillingServer | null): Promise<BillingSettings> {
+export async function billingSettings(): Promise<BillingSettings> {
+  const d = db();
+  const server = (await d.meta.get(metaRecordKey('billingSettings', BILLING_SETTINGS_RECORD_ID)))?.value as MetaRecord | undefined;
+  const local = partial((await d.settings.get(KEY))?.value);
+  if (!server) return resolveBillingSettings(local);
+  const pending = await d.outbox.where('status').equals('pending').filter((r) => r.name === COMMAND).count();
+  return resolveBillingSettings({ ...partial(server.data), ...(pending > 0 ? local : {}) });
+}
+
+/**
+ * Saves changed settings (managers and admins) offline: a bad value is refused with its field
+ * named, nothing saved; otherwise the local values and the `billingSettings.update` command are
+ * written in one transaction and the settings as they now read are returned.
+ */
+export async function saveBillingSettings(patch: Partial<BillingSettings>): Promise<BillingSettings> {
   await requirePermission('settings.edit');
   const parsed = billingSettingsPatchSchema.safeParse(patch);
   if (!parsed.success) {
@@ -30,35 +48,14 @@ export async function saveBillingSettings(patch: Partial<BillingSettings>, serve
     for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message;
     throw new ValidationError(fields);
   }
-  const api = server === undefined ? await billingServer() : server;
-  if (api) {
-    let saved: BillingSettings;
-    try {
-      saved = await api.putSettings(parsed.data);
-    } catch (e) {
-      throw new ValidationError({ form: `设置未保存：${serverErrorText(e)}` });
-    }
-    await storeLocal(saved);
-    return resolveBillingSettings(saved);
-  }
+  if (Object.keys(parsed.data).length === 0) return billingSettings();
   const d = db();
-  return d.transaction('rw', d.settings, async () => {
-    const row = await d.settings.get(KEY);
-    const current = row?.value && typeof row.value === 'object' ? (row.value as Partial<BillingSettings>) : {};
-    const next = { ...current, ...parsed.data };
-    await d.settings.put({ key: KEY, value: next, updatedAt: nowIso() });
-    return resolveBillingSettings(next);
+  await writeWithOutbox([d.settings], async (ctx) => {
+    // the keys still pending are kept with the new ones: each is shown until the server answers
+    const pending = await d.outbox.where('status').equals('pending').filter((r) => r.name === COMMAND).count();
+    const before = pending > 0 || !(await d.meta.get(metaRecordKey('billingSettings', BILLING_SETTINGS_RECORD_ID))) ? partial((await d.settings.get(KEY))?.value) : {};
+    await d.settings.put({ key: KEY, value: { ...before, ...parsed.data }, updatedAt: nowIso() });
+    await ctx.enqueue({ name: COMMAND, args: { patch: parsed.data } });
   });
-}
-
-async function storeLocal(value: Partial<BillingSettings>): Promise<void> {
-  await db().settings.put({ key: KEY, value, updatedAt: nowIso() });
-}
-
-/** Takes the server's settings when there is a sync login (no-op otherwise); returns whether it did. */
-export async function refreshBillingSettings(server?: BillingServer | null): Promise<boolean> {
-  const api = server === undefined ? await billingServer() : server;
-  if (!api) return false;
-  await storeLocal(await api.getSettings());
-  return true;
+  return billingSettings();
 }

@@ -124,6 +124,19 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       billingActions: 'id, accountId, onDate, action',
     },
   },
+  {
+    // Billing offline (issue 7 items 1, 5, 7): the action log and call-record disputes arrive through
+    // the change log (entities 'billingAction', 'callDispute'); `disputes` is new. Action rows copied
+    // from the server's REST list before had no `details` (previous state, number) and version 0:
+    // they get empty details here, and the next pull replaces them (migration 0006 publishes the log).
+    version: 6,
+    stores: { disputes: 'id, accountId, status, [carrier+carrierRecordId]' },
+    async upgrade(tx) {
+      await tx.table('billingActions').toCollection().modify((row: Record<string, unknown>) => {
+        if (typeof row.details !== 'object' || row.details === null) row.details = {};
+      });
+    },
+  },
 ];
 
 export class HotlineDb extends Dexie {

@@ -3,12 +3,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { HotlineDb, db, setDatabase } from './db';
 import { setClock } from './clock';
 import { actAs, seedBillingAccount } from './billingTestSeed';
-import { adjustLedger, firstRenewalFen, ledgerSummary, owedFen, receiptFor, recordPayment, type PaymentForm } from './ledger';
-import { billingSettings, refreshBillingSettings, saveBillingSettings } from './billingSettings';
+import { adjustLedger, firstRenewalFen, isPendingEntry, ledgerSummary, owedFen, receiptFor, recordPayment, reverseLedgerEntry, type PaymentForm } from './ledger';
+import { billingSettings, saveBillingSettings } from './billingSettings';
 import { ledgerTable, type StoredLedgerEntry } from './ledgerTypes';
 import { accountBalanceFen, closeAccount, terminateAccount } from './accounts';
 import { PermissionError, ValidationError } from './errors';
-import type { BillingServer } from './billingServer';
+import { reconcileRecord } from './syncState';
+import { metaRecordKey } from './syncStateApply';
+import type { Change } from '../../../shared/sync/index';
 import { DEFAULT_BILLING_SETTINGS, rmbUppercase } from '../../../shared';
 
 let n = 0;
@@ -29,6 +31,9 @@ const pay = (over: Partial<PaymentForm> = {}): PaymentForm => ({ accountId, kind
 function charge(id: string, amountFen: number, effectiveOn: string, dueOn: string): StoredLedgerEntry {
   return { id, accountId, kind: 'monthly_charge', category: 'principal', amountFen, effectiveOn, dueOn, method: null, reference: null, reason: null, approvedBy: null, reverses: null, billId: null, createdBy: null, createdAt: `${effectiveOn}T00:00:00.000Z`, version: 7 };
 }
+
+/** A record as the sync applies the server's copy (same transaction and mapping as a pull). */
+const applyServer = (c: Change) => reconcileRecord(c.entity, c.id, c, c.officeId);
 
 beforeEach(async () => {
   setDatabase(new HotlineDb(`ledger-test-${++n}`));
@@ -114,62 +119,63 @@ describe('renewals', () => {
   });
 });
 
-describe('billing settings with a sync login', () => {
-  it('are saved on the server first and its answer kept; a refusal saves nothing', async () => {
+describe('billing settings offline', () => {
+  it('are saved with the billingSettings.update command; the server record wins once nothing is pending; a refusal saves nothing', async () => {
     await actAs('manager');
-    const puts: unknown[] = [];
-    const server = {
-      putSettings: async (patch: object) => {
-        puts.push(patch);
-        return { ...DEFAULT_BILLING_SETTINGS, ...patch, lowBalanceMonths: 2 };
-      },
-      getSettings: async () => ({ ...DEFAULT_BILLING_SETTINGS, renewalFloorMonthlyMinimums: 6 }),
-    } as unknown as BillingServer;
-    const saved = await saveBillingSettings({ renewalFloorMonthlyMinimums: 3 }, server);
-    expect(puts).toEqual([{ renewalFloorMonthlyMinimums: 3 }]);
-    expect(saved).toMatchObject({ renewalFloorMonthlyMinimums: 3, lowBalanceMonths: 2 });
+    const bad = (await rejection(saveBillingSettings({ lowBalanceMonths: -1 }))) as ValidationError;
+    expect(Object.keys(bad.fields)).toEqual(['lowBalanceMonths']);
+    expect(await db().outbox.count()).toBe(0);
+    const saved = await saveBillingSettings({ renewalFloorMonthlyMinimums: 3 });
+    expect(saved).toMatchObject({ renewalFloorMonthlyMinimums: 3, lowBalanceMonths: DEFAULT_BILLING_SETTINGS.lowBalanceMonths });
+    const outbox = await db().outbox.toArray();
+    expect(outbox.map((r) => [r.name, r.args])).toEqual([['billingSettings.update', { patch: { renewalFloorMonthlyMinimums: 3 } }]]);
+    // the server's record arrives (another manager set the low-balance months): the pending change still shows over it
+    await db().meta.put({ key: metaRecordKey('billingSettings', 'office'), value: { entity: 'billingSettings', id: 'office', version: 9, data: { ...DEFAULT_BILLING_SETTINGS, lowBalanceMonths: 2 } } });
     expect(await billingSettings()).toMatchObject({ renewalFloorMonthlyMinimums: 3, lowBalanceMonths: 2 });
-    const failing = { ...server, putSettings: async () => Promise.reject(new Error('网络断开')) } as unknown as BillingServer;
-    const e = (await rejection(saveBillingSettings({ renewalFloorMonthlyMinimums: 9 }, failing))) as ValidationError;
-    expect(e.fields.form).toBe('设置未保存：网络断开');
-    expect((await billingSettings()).renewalFloorMonthlyMinimums).toBe(3);
-    expect(await refreshBillingSettings(server)).toBe(true);
-    expect((await billingSettings()).renewalFloorMonthlyMinimums).toBe(6);
-    expect(await refreshBillingSettings(null)).toBe(false);
+    // the server answered (here: refused) — its record is the truth again
+    await db().outbox.toCollection().modify({ status: 'rejected' });
+    expect(await billingSettings()).toMatchObject({ renewalFloorMonthlyMinimums: 0, lowBalanceMonths: 2 });
   });
 });
 
-describe('adjustments and closure', () => {
-  it('needs a manager and a reason; the server writes it (manager as approver) and it is stored at once', async () => {
-    const sent: unknown[] = [];
-    const server: BillingServer = {
-      async postAdjustment(acc, body) {
-        sent.push({ acc, ...body });
-        return { id: body.id, accountId: acc, kind: 'adjustment', category: 'principal', amountFen: body.amountFen, effectiveOn: '2026-11-02', dueOn: '2026-11-02', method: null, reference: null, reason: body.reason, approvedBy: 'mgr', reverses: null, billId: null, createdBy: 'mgr', createdAt: '2026-11-02T02:00:00.000Z' };
-      },
-      listActions: async () => [],
-      getSettings: async () => Promise.reject(new Error('not used')),
-      putSettings: async () => Promise.reject(new Error('not used')),
-      reverseAction: async () => {
-        throw new Error('not used');
-      },
-    };
-    expect(await rejection(adjustLedger({ accountId, direction: 'credit', amountYuan: '50', reason: '话单争议退还' }, server))).toBeInstanceOf(PermissionError);
+describe('adjustments and reversals', () => {
+  it('an adjustment needs a manager and a reason; it is a pending entry + ledger.adjust at once, replaced by the server entry or removed when refused', async () => {
+    expect(await rejection(adjustLedger({ accountId, direction: 'credit', amountYuan: '50', reason: '话单争议退还' }))).toBeInstanceOf(PermissionError);
     await actAs('manager');
-    const e = (await rejection(adjustLedger({ accountId, direction: 'credit', amountYuan: '50', reason: '  ' }, server))) as ValidationError;
+    const e = (await rejection(adjustLedger({ accountId, direction: 'credit', amountYuan: '50', reason: '  ' }))) as ValidationError;
     expect(e.fields.reason).toBe('调账原因：必填。');
-    const offline = (await rejection(adjustLedger({ accountId, direction: 'credit', amountYuan: '50', reason: '退还' }, null))) as ValidationError;
-    expect(offline.fields.form).toContain('须登录同步服务器并联网');
-    expect(sent).toEqual([]);
-    const row = await adjustLedger({ accountId, direction: 'debit', amountYuan: '50.05', reason: '补收 10 月功能费' }, server);
-    expect(sent).toEqual([{ acc: accountId, id: row.id, amountFen: -5_005, reason: '补收 10 月功能费' }]);
-    expect(row).toMatchObject({ kind: 'adjustment', amountFen: -5_005, approvedBy: 'mgr', version: 0 });
+    expect(((await rejection(adjustLedger({ accountId, direction: 'credit', amountYuan: '0', reason: 'x' }))) as ValidationError).fields.amountYuan).toBe('调账金额：必须大于零。');
     expect(await db().outbox.count()).toBe(0);
+    const manager = (await db().users.toArray()).find((u) => u.role === 'manager')!;
+    const row = await adjustLedger({ accountId, direction: 'debit', amountYuan: '50.05', reason: '补收 10 月功能费' });
+    expect(row).toMatchObject({ kind: 'adjustment', amountFen: -5_005, approvedBy: manager.id, effectiveOn: '2026-11-02' });
+    expect(isPendingEntry(row)).toBe(true);
+    expect((await db().outbox.toArray()).map((r) => [r.name, r.args])).toEqual([['ledger.adjust', { id: row.id, accountId, amountFen: -5_005, reason: '补收 10 月功能费' }]]);
+    expect(await ledgerSummary(accountId)).toMatchObject({ balanceFen: -5_005, pendingCount: 1 });
     expect(await owedFen(accountId)).toBe(5_005);
-    const failing: BillingServer = { ...server, postAdjustment: async () => Promise.reject(new Error('调账原因不能为空')) };
-    const refused = (await rejection(adjustLedger({ accountId, direction: 'credit', amountYuan: '1', reason: 'x' }, failing))) as ValidationError;
-    expect(refused.fields.form).toBe('调账未完成：调账原因不能为空');
-    expect(await ledgerTable().count()).toBe(1);
+    // the pull brings the server's entry under the same id: confirmed, counted once
+    await applyServer({ officeId: 'o1', entity: 'ledgerEntry', id: row.id, version: 12, deleted: false, data: { ...row, approvedBy: 'server-manager-id', createdAt: '2026-11-02T03:00:00.000Z' } });
+    expect(await ledgerSummary(accountId)).toMatchObject({ balanceFen: -5_005, pendingCount: 0 });
+    // a refused adjustment: reconciling with the server's (absent) entry removes it
+    const refused = await adjustLedger({ accountId, direction: 'credit', amountYuan: '1', reason: '误录' });
+    expect((await ledgerSummary(accountId)).balanceFen).toBe(-5_005 + 100);
+    await reconcileRecord('ledgerEntry', refused.id, null, 'o1');
+    expect(await ledgerTable().get(refused.id)).toBeUndefined();
+    expect((await ledgerSummary(accountId)).balanceFen).toBe(-5_005);
+  });
+
+  it('a reversal cancels one entry once, offline, with a reason; a reversal is not reversed', async () => {
+    await ledgerTable().add(charge('c1', -30_000, '2026-10-31', '2026-11-15'));
+    expect(await rejection(reverseLedgerEntry('c1', '重复出账'))).toBeInstanceOf(PermissionError);
+    await actAs('manager');
+    expect(((await rejection(reverseLedgerEntry('c1', ''))) as ValidationError).fields.reason).toBe('冲正原因：必填。');
+    const rev = await reverseLedgerEntry('c1', '重复出账');
+    expect(rev).toMatchObject({ kind: 'reversal', amountFen: 30_000, reverses: 'c1', category: 'principal', reason: '重复出账' });
+    expect((await db().outbox.toArray()).map((r) => [r.name, r.args])).toEqual([['ledger.reverse', { id: rev.id, entryId: 'c1', reason: '重复出账' }]]);
+    expect(await ledgerSummary(accountId)).toMatchObject({ balanceFen: 0, pendingCount: 1 });
+    expect(((await rejection(reverseLedgerEntry('c1', '再冲'))) as ValidationError).fields.entryId).toContain('已于 2026-11-02 冲正过');
+    expect(((await rejection(reverseLedgerEntry(rev.id, '冲回'))) as ValidationError).fields.entryId).toContain('不能再冲正');
+    expect(await db().outbox.count()).toBe(1);
   });
 
   it('closure is refused while the ledger shows fees owed, allowed once paid', async () => {

@@ -8,7 +8,6 @@ import { officeSettings } from './numbers';
 import { accountsTable, type StoredAccount } from './accountsTypes';
 import { ledgerTable, type StoredLedgerEntry } from './ledgerTypes';
 import { billingSettings } from './billingSettings';
-import { OFFLINE_ONLY_MESSAGE, billingServer, serverErrorText, type BillingServer } from './billingServer';
 import {
   MUTATION_ARGS,
   MUTATION_ROLES,
@@ -20,7 +19,6 @@ import {
   overdueOn,
   parseYuanToFen,
   toOfficeDate,
-  type LedgerEntry,
   type LedgerPaymentKind,
   type PaymentMethod,
 } from '../../../shared';
@@ -292,12 +290,12 @@ export interface AdjustmentForm {
 
 /**
  * An adjustment (调账) is made by a manager (a clerk cannot), who is its approver, with a reason.
- * The server writes it (REST, docs/billing.md) and its result is stored here at once; the pull
- * brings the same entry again. Online only: `server` null (never logged in) is refused with the
- * reason, and nothing is written.
+ * Offline like a payment: the pending entry and the `ledger.adjust` command are written in one
+ * transaction, so the balance shows it at once; the server books it under the same id (its entry
+ * replaces this one on the next pull) or refuses it, and then the pending entry is removed.
  */
-export async function adjustLedger(form: AdjustmentForm, server?: BillingServer | null): Promise<StoredLedgerEntry> {
-  await requirePermission('payment.void');
+export async function adjustLedger(form: AdjustmentForm): Promise<StoredLedgerEntry> {
+  const user = await requirePermission('payment.void');
   const fields: Record<string, string> = {};
   if (form.direction !== 'credit' && form.direction !== 'debit') fields.direction = '调账方向：必须是调增或调减。';
   const amount = parseYuanToFen(String(form.amountYuan ?? ''), '调账金额');
@@ -309,16 +307,72 @@ export async function adjustLedger(form: AdjustmentForm, server?: BillingServer 
   if (Object.keys(fields).length || !amount.ok) throw new ValidationError(fields);
   const account = await openAccount(form.accountId);
   const amountFen = form.direction === 'credit' ? amount.fen : -amount.fen;
-  const api = server === undefined ? await billingServer() : server;
-  if (!api) throw new ValidationError({ form: OFFLINE_ONLY_MESSAGE });
-  let entry: LedgerEntry;
-  try {
-    entry = await api.postAdjustment(account.id, { id: crypto.randomUUID(), amountFen, reason });
-  } catch (e) {
-    throw new ValidationError({ form: `调账未完成：${serverErrorText(e)}` });
-  }
-  // the server's entry, confirmed (version 0 until the pull brings its change-log version)
-  const row: StoredLedgerEntry = { ...entry, version: 0 };
-  await ledgerTable().put(row);
+  const today = await officeToday();
+  const at = nowIso();
+  const row: StoredLedgerEntry = {
+    id: crypto.randomUUID(),
+    accountId: account.id,
+    kind: 'adjustment',
+    category: 'principal',
+    amountFen,
+    effectiveOn: today,
+    dueOn: today,
+    method: null,
+    reference: null,
+    reason,
+    approvedBy: user.id,
+    reverses: null,
+    billId: null,
+    createdBy: user.id,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await writeWithOutbox([ledgerTable()], async (ctx) => {
+    await ledgerTable().add(row);
+    await ctx.enqueue({ name: 'ledger.adjust', args: { id: row.id, accountId: account.id, amountFen, reason } });
+  });
+  return row;
+}
+
+/**
+ * 冲正: a manager cancels one entry with a reason, by an opposite entry (the original stays). Each
+ * entry is reversed at most once and a reversal is not reversed again (the server checks the same
+ * on its ledger). Written offline as a pending reversal + the `ledger.reverse` command.
+ */
+export async function reverseLedgerEntry(entryId: string, reason: string): Promise<StoredLedgerEntry> {
+  const user = await requirePermission('payment.void');
+  const why = String(reason ?? '').trim();
+  if (!why) throw new ValidationError({ reason: '冲正原因：必填。' });
+  if (why.length > 500) throw new ValidationError({ reason: '冲正原因：最多 500 个字符。' });
+  const original = await ledgerTable().get(entryId);
+  if (!original) throw new NotFoundError(`账目 ${entryId} 不存在。`);
+  if (original.kind === 'reversal') throw new ValidationError({ entryId: '账目：冲正记录本身不能再冲正；如需更正请调账。' });
+  const reversed = await ledgerTable().where('accountId').equals(original.accountId).filter((e) => e.reverses === entryId).first();
+  if (reversed) throw new ValidationError({ entryId: `账目：已于 ${reversed.effectiveOn} 冲正过。` });
+  const today = await officeToday();
+  const at = nowIso();
+  // the server's reversal: same category, method and reference, the opposite amount, booked today
+  const row: StoredLedgerEntry = {
+    id: crypto.randomUUID(),
+    accountId: original.accountId,
+    kind: 'reversal',
+    category: original.category,
+    amountFen: -original.amountFen,
+    effectiveOn: today,
+    dueOn: today,
+    method: original.method,
+    reference: original.reference,
+    reason: why,
+    approvedBy: user.id,
+    reverses: original.id,
+    billId: original.billId,
+    createdBy: user.id,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await writeWithOutbox([ledgerTable()], async (ctx) => {
+    await ledgerTable().add(row);
+    await ctx.enqueue({ name: 'ledger.reverse', args: { id: row.id, entryId: original.id, reason: why } });
+  });
   return row;
 }

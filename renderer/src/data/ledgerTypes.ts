@@ -39,6 +39,23 @@ export interface StoredBillingAction {
   reversedAt: string | null;
   reversedBy: string | null;
   reversalReason: string | null;
+  /** what the action changed (previous state, number), as the server logged it */
+  details?: Record<string, unknown>;
+  version?: number;
+}
+
+/** A call record disputed within three months (400 agreement 第四条(一)6), entity 'callDispute'. */
+export interface StoredDispute {
+  id: string;
+  carrier: string;
+  carrierRecordId: string;
+  accountId: string;
+  raisedOn: string;
+  reason: string;
+  status: 'open' | 'upheld' | 'rejected';
+  outcome: string | null;
+  adjustmentFen: number | null;
+  ledgerEntryId: string | null;
   version?: number;
 }
 
@@ -52,4 +69,8 @@ export function billsTable(): Table<StoredBill, string> {
 
 export function billingActionsTable(): Table<StoredBillingAction, string> {
   return db().table('billingActions');
+}
+
+export function disputesTable(): Table<StoredDispute, string> {
+  return db().table('disputes');
 }

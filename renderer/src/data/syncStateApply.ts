@@ -24,6 +24,9 @@ export const ENTITY_TABLES: Partial<Record<SyncEntity, string>> = {
   // billing results (issue 7): the ledger entries and monthly bills the server publishes
   ledgerEntry: 'ledger',
   bill: 'bills',
+  // the collections job's action log and call-record disputes (the billing settings stay a meta record)
+  billingAction: 'billingActions',
+  callDispute: 'disputes',
 };
 
 export const META_RECORD_PREFIX = 'rec:';

@@ -107,4 +107,19 @@ describe('translate (local outbox action → protocol mutation)', () => {
     }
     expect(translate({ name: 'account.applyChange', args: { id: 'ac1', applicationId: 'ap2' }, baseVersion: 3 })).toEqual({ kind: 'send', name: 'account.applyChange', args: { id: 'ac1', applicationId: 'ap2' }, target: { entity: 'account', id: 'ac1' } });
   });
+
+  it('sends the billing acts as the server commands, each aimed at the record the server writes', () => {
+    const cases: [string, Record<string, unknown>, { entity: string; id: string }][] = [
+      ['ledger.adjust', { id: 'e1', accountId: 'a1', amountFen: -100, reason: '补收' }, { entity: 'ledgerEntry', id: 'e1' }],
+      ['ledger.reverse', { id: 'e2', entryId: 'e1', reason: '误收' }, { entity: 'ledgerEntry', id: 'e2' }],
+      ['billingAction.reverse', { actionId: '5f0c6a4e-0b7a-4b8e-9a59-0d1e2f3a4b5c', reason: '已承诺缴费', local: 'x' }, { entity: 'billingAction', id: '5f0c6a4e-0b7a-4b8e-9a59-0d1e2f3a4b5c' }],
+      ['billingSettings.update', { patch: { renewalFloorMonthlyMinimums: 3 } }, { entity: 'billingSettings', id: 'office' }],
+      ['dispute.raise', { id: '5f0c6a4e-0b7a-4b8e-9a59-0d1e2f3a4b5d', carrier: 'telecom', carrierRecordId: 'T1', reason: '未拨打' }, { entity: 'callDispute', id: '5f0c6a4e-0b7a-4b8e-9a59-0d1e2f3a4b5d' }],
+    ];
+    for (const [name, args, target] of cases) {
+      const t = translate({ name, args });
+      expect(t).toMatchObject({ kind: 'send', name, target });
+      if (t.kind === 'send') expect(MUTATION_ARGS[name as 'ledger.adjust'].safeParse(t.args).success).toBe(true);
+    }
+  });
 });

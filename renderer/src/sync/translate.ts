@@ -150,6 +150,17 @@ export function translate(m: LocalMutation): Translation {
     case 'payment.record':
       // the server keeps the payment's id as its ledger entry id: a refused payment's pending entry is reconciled away
       return id ? { kind: 'send', name: m.name, args: m.args, target: { entity: 'ledgerEntry', id } } : asIs;
+    case 'ledger.adjust':
+    case 'ledger.reverse':
+      // likewise the adjustment's / reversal's id is the server's entry id: a refused one's pending entry goes away
+      return id ? { kind: 'send', name: m.name, args: m.args, target: { entity: 'ledgerEntry', id } } : asIs;
+    case 'billingAction.reverse':
+      return str(a.actionId) ? { kind: 'send', name: m.name, args: { actionId: a.actionId, reason: a.reason }, target: { entity: 'billingAction', id: a.actionId as string } } : asIs;
+    case 'billingSettings.update':
+      return { kind: 'send', name: m.name, args: { patch: a.patch }, target: { entity: 'billingSettings', id: 'office' } };
+    case 'dispute.raise':
+    case 'dispute.resolve':
+      return id ? { kind: 'send', name: m.name, args: m.args, target: { entity: 'callDispute', id } } : asIs;
     case 'contract.sign':
       return typeof a.contractId === 'string' ? { kind: 'send', name: m.name, args: m.args, target: { entity: 'contract', id: a.contractId } } : asIs;
     case 'application.create':

@@ -21,6 +21,8 @@ import { firstRenewalFen, isPendingEntry } from '../../data/ledger';
 import { can } from '../../../../shared';
 import { PaymentDialog } from './PaymentDialog';
 import { AdjustDialog } from './AdjustDialog';
+import { ReverseEntryDialog } from './ReverseEntryDialog';
+import type { StoredLedgerEntry } from '../../data/ledgerTypes';
 import { BillPreviewPanel } from './BillPreviewPanel';
 import { hotline, yuan } from './money';
 
@@ -47,11 +49,13 @@ export function AccountLedgerPage() {
   const summary = useLedgerSummary(accountId);
   const user = useCurrentUser();
   const [dialog, setDialog] = useState<'prepayment' | 'renewal' | 'adjust' | null>(null);
+  const [reversing, setReversing] = useState<StoredLedgerEntry | null>(null);
   if (account === undefined || summary === undefined) return <LinearProgress />;
   if (account === null) return <Alert severity="error">{accountId}</Alert>;
   const first = firstRenewalFen(summary.entries);
   const mayPay = !!user && can(user.role, 'payment.record') && user.role !== 'field_agent' && account.status !== 'closed';
   const mayAdjust = !!user && can(user.role, 'payment.void') && account.status !== 'closed';
+  const reversed = new Set(summary.entries.map((e) => e.reverses).filter((id): id is string => !!id));
   return (
     <Box>
       <Button component={RouterLink} to="/billing" size="small" sx={{ mb: 1 }}>
@@ -117,6 +121,16 @@ export function AccountLedgerPage() {
                       {t('ledger.receipt')}
                     </Button>
                   )}
+                  {reversed.has(e.id) ? (
+                    <Chip size="small" variant="outlined" label={t('ledger.reversedBy')} />
+                  ) : (
+                    mayAdjust &&
+                    e.kind !== 'reversal' && (
+                      <Button size="small" color="warning" onClick={() => setReversing(e)} data-testid="reverse-entry">
+                        {t('ledger.reverse')}
+                      </Button>
+                    )
+                  )}
                 </TableCell>
               </TableRow>
             ))}
@@ -142,6 +156,7 @@ export function AccountLedgerPage() {
         />
       )}
       {dialog === 'adjust' && user && <AdjustDialog accountId={account.id} managerName={user.name} onClose={() => setDialog(null)} />}
+      {reversing && <ReverseEntryDialog entry={reversing} onClose={() => setReversing(null)} />}
     </Box>
   );
 }

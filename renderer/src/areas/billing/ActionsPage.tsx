@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -18,7 +18,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useBillingActions } from '../../data/billingHooks';
 import { useCurrentUser } from '../../data/usersHooks';
-import { refreshBillingActions, reverseBillingAction } from '../../data/billing';
+import { reverseBillingAction } from '../../data/billing';
 import { ValidationError } from '../../data/errors';
 import type { StoredBillingAction } from '../../data/ledgerTypes';
 import { can } from '../../../../shared';
@@ -54,17 +54,16 @@ function ReverseDialog({ action, onClose }: { action: StoredBillingAction; onClo
   );
 }
 
-/** The collections job's log (synced from the server); a manager reverses an automatic action with a reason. */
+/**
+ * The collections job's log, as pulled from the server (readable offline); a manager reverses an
+ * automatic action with a reason, offline too: it shows as reversed-and-pending until the sync.
+ */
 export function ActionsPage() {
   const { t } = useTranslation('billing');
   const rows = useBillingActions();
   const user = useCurrentUser();
   const [target, setTarget] = useState<StoredBillingAction | null>(null);
   const manager = !!user && can(user.role, 'account.suspend');
-  useEffect(() => {
-    // the log comes from the server; offline (or never logged in) the last copy stays on screen
-    refreshBillingActions().catch(() => undefined);
-  }, []);
   if (!rows) return <LinearProgress />;
   return (
     <>
@@ -87,9 +86,15 @@ export function ActionsPage() {
                 <TableCell>{t(`actions.kinds.${a.action}`)}</TableCell>
                 <TableCell>{a.reason}</TableCell>
                 <TableCell>{a.automatic ? t('actions.automatic') : t('actions.manual')}</TableCell>
-                <TableCell>{a.reversedAt ? <Chip size="small" label={`${t('actions.reversed')}：${a.reversalReason ?? ''}`} /> : ''}</TableCell>
                 <TableCell>
-                  {a.automatic && !a.reversedAt && (
+                  {a.reversedAt ? (
+                    <Chip size="small" color={a.reversalPending ? 'warning' : 'default'} label={`${a.reversalPending ? t('actions.pending') : t('actions.reversed')}：${a.reversalReason ?? ''}`} data-testid="action-reversed" />
+                  ) : (
+                    ''
+                  )}
+                </TableCell>
+                <TableCell>
+                  {a.automatic && !a.reversedAt && a.action !== 'reclaim' && (
                     <Button size="small" disabled={!manager} onClick={() => setTarget(a)}>
                       {t('actions.reverse')}
                     </Button>

@@ -8,7 +8,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useBillingSettings } from '../../data/billingHooks';
 import { useCurrentUser } from '../../data/usersHooks';
-import { refreshBillingSettings, saveBillingSettings } from '../../data/billingSettings';
+import { saveBillingSettings } from '../../data/billingSettings';
 import { ValidationError } from '../../data/errors';
 import { can } from '../../../../shared';
 
@@ -16,7 +16,10 @@ const FIELDS = ['renewalFloorMonthlyMinimums', 'lowBalanceMonths', 'expiringWith
 type Field = (typeof FIELDS)[number];
 const LABELS: Record<Field, string> = { renewalFloorMonthlyMinimums: 'renewalFloor', lowBalanceMonths: 'lowBalanceMonths', expiringWithinDays: 'expiringWithinDays' };
 
-/** The office's billing settings a manager edits here: the renewal policy floor and the reminder thresholds. */
+/**
+ * The office's billing settings a manager edits here: the renewal policy floor and the reminder
+ * thresholds. They come from the server with the sync; a change is queued for it (works offline).
+ */
 export function BillingSettingsPage() {
   const { t } = useTranslation('billing');
   const settings = useBillingSettings();
@@ -24,10 +27,6 @@ export function BillingSettingsPage() {
   const [values, setValues] = useState<Record<Field, string> | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    // the office's values live on the server; offline the last copy is shown
-    refreshBillingSettings().catch(() => undefined);
-  }, []);
   useEffect(() => {
     if (settings && !values) setValues({ renewalFloorMonthlyMinimums: String(settings.renewalFloorMonthlyMinimums), lowBalanceMonths: String(settings.lowBalanceMonths), expiringWithinDays: String(settings.expiringWithinDays) });
   }, [settings, values]);
@@ -65,7 +64,11 @@ export function BillingSettingsPage() {
           />
         ))}
         {errors.form && <Alert severity="error">{errors.form}</Alert>}
-        {saved && <Alert severity="success">{t('settings.saved')}</Alert>}
+        {saved && (
+          <Alert severity="success">
+            {t('settings.saved')} {t('settings.savedPending')}
+          </Alert>
+        )}
         <Button variant="contained" disabled={!manager} onClick={() => void save()} sx={{ alignSelf: 'flex-start' }} data-testid="settings-save">
           {t('settings.save')}
         </Button>
