@@ -19,6 +19,8 @@ export const SYNC_ENTITIES = [
   'user',
   'conflict',
   'lease',
+  // A customer's change history, written by the server from the edits it applies (server/src/sync/history.ts).
+  'customerHistory',
   // The office's own data (issue 6), changed only by commands: ids 'settings' (what the office changed of
   // OfficeSettings), 'profile' (the office profile printed on contracts), 'gradeRules' (the vanity-grade table).
   'office',
@@ -46,7 +48,8 @@ export const SERVER_OWNED_KEYS = ['id', 'officeId', 'version', 'deleted', 'creat
  */
 export const PROTECTED_FIELDS: Partial<Record<SyncEntity, readonly string[]>> = {
   account: ['balanceFen'],
-  application: ['status'],
+  // steps: the form's step history, appended by the server to each create/edit/step it applies
+  application: ['status', 'steps'],
   contract: ['status', 'signedAt', 'signedBy'],
   customer: ['status'],
 };

@@ -6,7 +6,7 @@ export const UserRoleSchema = z.enum(USER_ROLES);
 export type UserRole = z.infer<typeof UserRoleSchema>;
 
 const ALL_BUSINESS: readonly SyncEntity[] = [
-  'customer', 'hotlineNumber', 'package', 'application', 'account', 'contract', 'payment', 'callRecord', 'user', 'conflict', 'lease', 'office',
+  'customer', 'hotlineNumber', 'package', 'application', 'account', 'contract', 'payment', 'callRecord', 'user', 'conflict', 'lease', 'customerHistory', 'office',
   'ledgerEntry', 'bill',
 ];
 
@@ -20,7 +20,7 @@ export const ROLE_READABLE: Record<UserRole, readonly SyncEntity[]> = {
   admin: ALL_BUSINESS,
   manager: ALL_BUSINESS,
   clerk: ALL_BUSINESS,
-  field_agent: ['customer', 'hotlineNumber', 'package', 'application', 'contract', 'conflict', 'lease', 'office'],
+  field_agent: ['customer', 'customerHistory', 'hotlineNumber', 'package', 'application', 'contract', 'conflict', 'lease', 'office'],
 };
 
 /**

@@ -1,0 +1,131 @@
+// Billing offline against a real sync server process (PGlite): a manager's adjustment made with no
+// network shows at once in the ledger (pending); meanwhile a payment reaches the server from another
+// desk; after the sync the ledger shows exactly the server's balance, the adjustment confirmed with
+// the manager as approver. The suspension the collections job logged is reversed from the pulled
+// action log, offline, and the sync puts the account back to active.
+import { expect, test } from '@playwright/test';
+import { startSyncServer, type SyncServerHandle } from './support/server';
+import { login, openSyncArea, syncUntilClean } from './support/syncClient';
+
+const PASSWORD = 'correct-horse-9';
+const ACCOUNT = 'acc-e2e-billing';
+const STATUS_ACTIVE = '正常';
+let srv: SyncServerHandle;
+
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(240_000);
+
+// The office's account as the server holds it: a customer, an active account, a prepayment of
+// 1,000.00 and a charge of 300.00 due long ago, published through the server's own change log.
+const SEED = `
+const { publishLedger, appendLedger } = await import(ROOT + '/server/src/billing/ledger.ts');
+const { putRecords } = await import(ROOT + '/server/src/billing/records.ts');
+await db.transaction(async (tx) => {
+  const officeId = ids.BJ;
+  await putRecords(tx, officeId, [
+    { entity: 'customer', id: 'cust-e2e-billing', data: { name: '北京离线计费测试有限公司' } },
+    { entity: 'account', id: '${ACCOUNT}', data: { no: 'BJ-E2E-0001', customerId: 'cust-e2e-billing', numberDigits: '4008123456', status: 'active', stateSince: '2026-01-05', openedOn: '2026-01-05', monthlyMinimumFen: 30000, balanceFen: 0 } },
+  ]);
+  const added = await appendLedger(tx, officeId, [
+    { accountId: '${ACCOUNT}', kind: 'prepayment', amountFen: 100000, effectiveOn: '2026-01-05', method: 'bank_transfer', reference: 'BT-SEED', reason: '预存话费' },
+    { accountId: '${ACCOUNT}', kind: 'monthly_charge', amountFen: -30000, effectiveOn: '2026-01-31', dueOn: '2026-02-15', reason: '1 月月度话费' },
+  ]);
+  await publishLedger(tx, officeId, added);
+});
+`;
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  srv = await startSyncServer({
+    offices: [{ name: '北京营业厅', prefix: 'BJ' }],
+    users: [
+      { office: 'BJ', username: 'bj-mgr', password: PASSWORD, role: 'manager', displayName: '钱经理' },
+      { office: 'BJ', username: 'bj-clerk', password: PASSWORD, role: 'clerk', displayName: '孙业务' },
+    ],
+    extraSeed: SEED,
+  });
+});
+
+test.afterAll(async () => {
+  await srv?.dispose();
+});
+
+async function serverApi(username: string) {
+  const r = await fetch(`${srv.url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  const token = ((await r.json()) as { accessToken: string }).accessToken;
+  const base = `${srv.url}/v1/offices/${srv.offices.BJ}/billing`;
+  return async <T>(method: string, path: string, json?: unknown): Promise<T> => {
+    const res = await fetch(base + path, { method, headers: { authorization: `Bearer ${token}`, ...(json ? { 'content-type': 'application/json' } : {}) }, body: json ? JSON.stringify(json) : undefined });
+    expect(res.status, `${method} ${path}`).toBe(200);
+    return (await res.json()) as T;
+  };
+}
+
+test('an adjustment made offline shows at once and, after the sync, the ledger shows the server balance', async ({ browser }) => {
+  const ctx = await browser.newContext();
+  const page = await openSyncArea(ctx);
+  await login(page, srv.url, 'bj-mgr', PASSWORD);
+  await syncUntilClean(page);
+
+  await page.goto(`/#/billing/account/${ACCOUNT}`);
+  await expect(page.getByTestId('ledger-balance')).toHaveText('¥700.00', { timeout: 30_000 });
+  await ctx.setOffline(true);
+
+  await page.getByTestId('adjust-button').click();
+  await page.getByRole('dialog').getByRole('combobox').click();
+  await page.getByRole('option', { name: '调减余额（补收费用）' }).click();
+  await page.getByTestId('adjust-amount').fill('50.05');
+  await page.getByTestId('adjust-reason').fill('补收号码迁移工本费');
+  await page.getByTestId('adjust-save').click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  // offline: the pending entry is in the ledger and the balance at once
+  await expect(page.getByTestId('ledger-balance')).toHaveText('¥649.95');
+  await expect(page.getByTestId('ledger-pending')).toHaveText('1');
+  await page.screenshot({ path: 'test-results/billing-adjust-offline.png', animations: 'disabled', fullPage: true });
+
+  // meanwhile a clerk at another desk books a payment on the server
+  const clerk = await serverApi('bj-clerk');
+  await clerk('POST', '/payments', { accountId: ACCOUNT, amountFen: 20_000, method: 'cash', reference: 'R-0002' });
+
+  await ctx.setOffline(false);
+  await syncUntilClean(page);
+  const server = await (await serverApi('bj-mgr'))<{ balanceFen: number; entries: { kind: string; amountFen: number; approvedBy: string | null }[] }>('GET', `/accounts/${ACCOUNT}/ledger`);
+  expect(server.balanceFen).toBe(100_000 - 30_000 - 5_005 + 20_000);
+  expect(server.entries.filter((e) => e.kind === 'adjustment')).toEqual([expect.objectContaining({ amountFen: -5_005, approvedBy: expect.any(String) })]);
+  await expect(page.getByTestId('ledger-balance')).toHaveText('¥849.95', { timeout: 30_000 });
+  await expect(page.getByTestId('ledger-pending')).toHaveCount(0);
+  await expect(page.getByTestId('ledger-row')).toHaveCount(4);
+  await ctx.close();
+});
+
+test('the pulled action log is reversed offline; the sync resumes the suspended account', async ({ browser }) => {
+  // a charge due today that the balance does not cover: tomorrow's collections run suspends the account
+  const mgr = await serverApi('bj-mgr');
+  await mgr('POST', `/accounts/${ACCOUNT}/adjustments`, { amountFen: -200_000, reason: '补收欠费' });
+  const ledger = await mgr<{ today: string }>('GET', `/accounts/${ACCOUNT}/ledger`);
+  const tomorrow = new Date(Date.parse(`${ledger.today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const run = await mgr<{ actions: { accountId: string; action: string; actionId: string }[] }>('POST', '/collections', { date: tomorrow });
+  expect(run.actions).toEqual([expect.objectContaining({ accountId: ACCOUNT, action: 'suspend' })]);
+
+  const ctx = await browser.newContext();
+  const page = await openSyncArea(ctx);
+  await login(page, srv.url, 'bj-mgr', PASSWORD);
+  await syncUntilClean(page);
+  await ctx.setOffline(true);
+  await page.goto('/#/billing/actions');
+  await expect(page.getByTestId('actions-table')).toContainText('BJ-E2E-0001');
+  await page.getByTestId('actions-table').getByRole('button', { name: '撤销' }).click();
+  await page.getByTestId('reverse-reason').fill('客户已承诺月底前缴清');
+  await page.getByTestId('reverse-confirm').click();
+  await expect(page.getByTestId('action-reversed')).toHaveText('已撤销，待同步：客户已承诺月底前缴清');
+
+  await ctx.setOffline(false);
+  await syncUntilClean(page);
+  await expect(page.getByTestId('action-reversed')).toHaveText('已撤销：客户已承诺月底前缴清', { timeout: 30_000 });
+  const after = await mgr<{ state: string }>('GET', `/accounts/${ACCOUNT}/ledger`);
+  expect(after.state).toBe('active');
+  await page.goto(`/#/billing/account/${ACCOUNT}`);
+  await expect(page.getByRole('heading', { level: 2 })).toContainText('BJ-E2E-0001');
+  await expect(page.getByRole('heading', { level: 2 })).toContainText(STATUS_ACTIVE);
+  await ctx.close();
+});
