@@ -8,6 +8,7 @@ import {
   type SyncApplicationStatus,
 } from '../../../shared/sync/index';
 import { reject, type HandlerOutcome, type MutationContext } from './context';
+import { withStep } from './history';
 
 /**
  * `application.step`: a status step of the office's application flow, re-run against the
@@ -35,6 +36,8 @@ export async function applicationStep(ctx: MutationContext, a: MutationArgs<'app
   if (a.event === 'reject') Object.assign(changed, { rejectedAt: from, rejectionReason: a.reason!.trim() });
   if (a.event === 'submit') Object.assign(changed, { rejectedAt: null, rejectionReason: null });
   if (a.event === 'cancel') changed.cancelReason = a.reason!.trim();
+  // the step history is the server's: who took the step, when by the database clock (server/src/sync/history.ts)
+  changed.steps = await withStep(ctx, rec.data, { event: a.event, from, to: t.state, note: a.reason?.trim() ?? '' });
   ctx.writer.put({ entity: 'application', id: a.id, data: { ...rec.data, ...changed }, deleted: false, changedFields: Object.keys(changed), previousMeta: rec.fieldMeta });
   return { result: { applicationId: a.id, from, to: t.state } };
 }

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/sync/index';
 import { reject, type HandlerOutcome, type MutationContext } from './context';
 import { assertRecordData } from './validation';
+import { customerLines, withStep, writeCustomerHistory } from './history';
 
 function ensureEditable(ctx: MutationContext, entity: SyncEntity) {
   if (!roleCanEdit(ctx.auth.role, entity)) reject('FORBIDDEN', { zh: `角色不能修改 ${entity}`, en: `role ${ctx.auth.role} cannot edit ${entity}`, field: 'entity' });
@@ -36,10 +37,13 @@ export async function recordCreate(ctx: MutationContext, a: MutationArgs<'record
   const initial = RECORD_INITIAL_STATE[a.entity];
   if (initial) data.status = initial;
   if (a.entity === 'account') data.balanceFen = 0;
+  // the form's step history starts on the server: who created it, when (the database clock)
+  if (a.entity === 'application') data.steps = await withStep(ctx, {}, { event: 'create', from: null, to: String(data.status ?? 'draft'), note: data.kind === 'change' ? '服务变更需求单' : '' });
   // A clash with a stored record fails the insert at flush time (then this mutation is redone
   // alone and refused); no read here, so a batch of creates costs no extra round trips.
   if (ctx.writer.has(a.entity, a.id)) reject('ALREADY_EXISTS', { zh: `${a.entity} ${a.id}`, en: `${a.entity} ${a.id}`, field: 'id' });
   ctx.writer.put({ entity: a.entity, id: a.id, data, deleted: false, changedFields: Object.keys(data), mustBeNew: true });
+  if (a.entity === 'customer') await writeCustomerHistory(ctx, a.id, customerLines(null, data, []));
   return { result: { entity: a.entity, id: a.id } };
 }
 
@@ -78,14 +82,15 @@ export async function recordUpdate(ctx: MutationContext, a: MutationArgs<'record
     });
   }
   if (Object.keys(apply).length > 0) {
-    ctx.writer.put({
-      entity: a.entity,
-      id: a.id,
-      data: { ...rec.data, ...apply, updatedAt: now, updatedBy: ctx.auth.userId },
-      deleted: false,
-      changedFields: [...Object.keys(apply), 'updatedAt', 'updatedBy'],
-      previousMeta: rec.fieldMeta,
-    });
+    const data: RecordData = { ...rec.data, ...apply, updatedAt: now, updatedBy: ctx.auth.userId };
+    const changedFields = [...Object.keys(apply), 'updatedAt', 'updatedBy'];
+    if (a.entity === 'application') {
+      const status = String(rec.data.status ?? 'draft');
+      data.steps = await withStep(ctx, rec.data, { event: 'edit', from: status, to: status });
+      changedFields.push('steps');
+    }
+    ctx.writer.put({ entity: a.entity, id: a.id, data, deleted: false, changedFields, previousMeta: rec.fieldMeta });
+    if (a.entity === 'customer') await writeCustomerHistory(ctx, a.id, customerLines(rec.data, data, Object.keys(apply)));
   }
   return { result: { entity: a.entity, id: a.id, applied: Object.keys(apply) }, conflicts: conflictIds };
 }
@@ -113,14 +118,9 @@ export async function conflictResolve(ctx: MutationContext, a: MutationArgs<'con
     if (!rec || rec.deleted || !rec.data) reject('NOT_FOUND', { zh: `${cd.entity} ${cd.recordId}`, en: `${cd.entity} ${cd.recordId}` });
     const value = a.choose === 'client' ? cd.clientValue : a.value;
     if (a.choose === 'custom') assertRecordData(cd.entity, { ...rec.data, [cd.field]: value });
-    ctx.writer.put({
-      entity: cd.entity,
-      id: cd.recordId,
-      data: { ...rec.data, [cd.field]: value, updatedAt: now, updatedBy: ctx.auth.userId },
-      deleted: false,
-      changedFields: [cd.field, 'updatedAt', 'updatedBy'],
-      previousMeta: rec.fieldMeta,
-    });
+    const data: RecordData = { ...rec.data, [cd.field]: value, updatedAt: now, updatedBy: ctx.auth.userId };
+    ctx.writer.put({ entity: cd.entity, id: cd.recordId, data, deleted: false, changedFields: [cd.field, 'updatedAt', 'updatedBy'], previousMeta: rec.fieldMeta });
+    if (cd.entity === 'customer') await writeCustomerHistory(ctx, cd.recordId, customerLines(rec.data, data, [cd.field]));
   }
   ctx.writer.put({
     entity: 'conflict',
