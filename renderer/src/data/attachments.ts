@@ -4,6 +4,7 @@ import { nowIso } from './clock';
 import { NotFoundError, ValidationError } from './errors';
 import { writeWithOutbox } from './outbox';
 import { requirePermission } from './session';
+import { officeSettings } from './numbers';
 import type { AttachmentKind, AttachmentMime, AttachmentRow, CustomerHistoryRow } from './rows';
 
 /**
@@ -29,12 +30,9 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const OFFICE_SETTINGS_KEY = 'officeSettings';
-
-/** The office's size limit for one scan (office setting `attachmentMaxBytes`). */
+/** The office's size limit for one scan (office setting `attachmentMaxBytes`, the office's record over this device's row). */
 export async function attachmentMaxBytes(): Promise<number> {
-  const row = await db().settings.get(OFFICE_SETTINGS_KEY);
-  const value = (row?.value as { attachmentMaxBytes?: unknown } | undefined)?.attachmentMaxBytes;
+  const value: unknown = (await officeSettings()).attachmentMaxBytes;
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : DEFAULT_OFFICE_SETTINGS.attachmentMaxBytes;
 }
 

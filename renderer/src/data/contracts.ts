@@ -36,6 +36,7 @@ import {
 import { db } from './db';
 import { NotFoundError, PermissionError, ValidationError } from './errors';
 import { getOfficeProfile } from './officeProfile';
+import { officeSettings } from './numbers';
 import { writeWithOutbox, type OutboxContext } from './outbox';
 import { deniedMsg, getCurrentUser, requirePermission } from './session';
 import type { CustomerRow, UserRow } from './rows';
@@ -93,8 +94,8 @@ function stepOf(user: UserRow, event: ContractEvent, from: ContractStatus | null
 }
 
 async function officeSettingsRow(): Promise<OfficeSettings> {
-  const row = await db().settings.get('officeSettings');
-  return resolveOfficeSettings((row?.value ?? undefined) as Partial<OfficeSettings> | undefined);
+  // the office's settings record (pulled from the server) over this device's own row
+  return resolveOfficeSettings(await officeSettings());
 }
 
 function syncData(c: ContractRow): Record<string, unknown> {
