@@ -4,6 +4,7 @@ import { db } from './db';
 import { companyNameTokens } from './customersSearch';
 import { newNumberRow } from './numbers';
 import { applyOfficeChanges } from './officeSync';
+import { dropLocalHistoryLines } from './customersHistorySync';
 import type { AttachmentRow, NumberRow } from './rows';
 
 /**
@@ -16,6 +17,8 @@ import type { AttachmentRow, NumberRow } from './rows';
 
 export const ENTITY_TABLES: Partial<Record<SyncEntity, string>> = {
   customer: 'customers',
+  // a customer's change history, written by the server (customersHistorySync.ts)
+  customerHistory: 'customerHistory',
   application: 'applications',
   package: 'packages',
   contract: 'contracts',
@@ -163,6 +166,7 @@ export async function applyChanges(changes: readonly Change[]): Promise<void> {
     const existing = (await table.bulkGet(live.map((c) => c.id))) as (Record<string, unknown> | undefined)[];
     const rows = live.map((c, i) => (c.entity === 'hotlineNumber' ? (numberRow(c, existing[i] as NumberRow | undefined) as unknown as Record<string, unknown>) : localRow(c, existing[i], now)));
     await table.bulkPut(rows);
+    if (tableName === 'customerHistory') await dropLocalHistoryLines(rows);
     for (const r of rows) {
       if (tableName === 'customers' && Array.isArray(r.attachments) && r.attachments.length) await attachmentRows(String(r.id), r.attachments, String(r.updatedAt));
     }
@@ -176,7 +180,8 @@ export async function localRecordVersions(): Promise<{ entity: SyncEntity; id: s
   for (const [entity, tableName] of Object.entries(ENTITY_TABLES) as [SyncEntity, string][]) {
     const rows = (await d.table(tableName).toArray()) as Record<string, unknown>[];
     for (const r of rows) {
-      if (r.deletedAt) continue;
+      // rows without a version are local only (a history line not yet written by the server)
+      if (r.deletedAt || typeof r.version !== 'number') continue;
       out.push({ entity, id: String(entity === 'hotlineNumber' ? r.digits : r.id), version: Number(r.version) });
     }
   }
