@@ -176,3 +176,44 @@ for (const backend of backends) {
     });
   });
 }
+
+for (const backend of backends) {
+  describe.skipIf(!!backend.skip)(suiteTitle('migration 0006 publishes the billing rows stored before it', backend), () => {
+    it('the action log, disputes and settings become records above the office counter, once', async () => {
+      const { openDb, migrate, createScratchDatabase } = await import('../server/src/index');
+      const { loadMigrations } = await import('../server/src/db/migrate');
+      const { TEST_DATABASE_URL } = await import('./server-harness');
+      const scratch = backend.kind === 'postgres' ? await createScratchDatabase(TEST_DATABASE_URL, `hotline_t_${process.pid}_${randomUUID().slice(0, 8)}`) : null;
+      const db = await openDb(scratch ? { databaseUrl: scratch.url, poolSize: 2 } : {});
+      try {
+        const all = loadMigrations();
+        await migrate(db, all.filter((m) => m.version < 6));
+        const office = randomUUID();
+        await db.query("INSERT INTO offices (id, name, prefix, change_seq) VALUES ($1, '迁移测试营业厅', $2, 40)", [office, `M${randomUUID().slice(0, 6)}`]);
+        const action = randomUUID();
+        await db.query(
+          `INSERT INTO billing_actions (id, office_id, account_id, action, on_date, reason, automatic, details, reversed_at, reversal_reason)
+           VALUES ($1, $2, 'acc-1', 'suspend', '2026-10-16', '逾期', true, '{"previousState":"active"}', '2026-10-17T02:03:04.567Z', '已承诺缴费')`,
+          [action, office],
+        );
+        await db.query(`INSERT INTO billing_settings (office_id, settings) VALUES ($1, '{"renewalFloorMonthlyMinimums": 3}')`, [office]);
+        const dispute = randomUUID();
+        await db.query("INSERT INTO call_disputes (id, office_id, carrier, carrier_record_id, account_id, raised_on, reason) VALUES ($1, $2, 'telecom', 'T8', 'acc-1', '2026-10-20', '未拨打')", [dispute, office]);
+        await migrate(db, all);
+        const recs = await db.query<{ entity: string; id: string; version: string; data: Record<string, unknown> }>('SELECT entity, id, version, data FROM records WHERE office_id = $1 ORDER BY version', [office]);
+        expect(recs.rows.map((r) => [r.entity, r.id, Number(r.version)])).toEqual([
+          ['billingAction', action, 41],
+          ['billingSettings', 'office', 42],
+          ['callDispute', dispute, 43],
+        ]);
+        expect(recs.rows[0]!.data).toMatchObject({ accountId: 'acc-1', action: 'suspend', onDate: '2026-10-16', reversedAt: '2026-10-17T02:03:04.567Z', reversalReason: '已承诺缴费', details: { previousState: 'active' } });
+        expect(recs.rows[1]!.data).toEqual({ renewalFloorMonthlyMinimums: 3 });
+        expect(recs.rows[2]!.data).toMatchObject({ carrierRecordId: 'T8', status: 'open', raisedOn: '2026-10-20', adjustmentFen: null });
+        expect(Number((await db.query<{ change_seq: string }>('SELECT change_seq FROM offices WHERE id = $1', [office])).rows[0]!.change_seq)).toBe(43);
+      } finally {
+        await db.close();
+        await scratch?.drop();
+      }
+    });
+  });
+}
