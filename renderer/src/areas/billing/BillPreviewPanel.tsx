@@ -14,6 +14,7 @@ import { previewBill, type BillPreview } from '../../data/billing';
 import { officeToday } from '../../data/ledger';
 import { ValidationError } from '../../data/errors';
 import { yuan } from './money';
+import { StatementPanel } from './StatementPanel';
 import { useEffect } from 'react';
 
 /** A month's bill computed on this device with shared/billing (works offline). */
@@ -94,6 +95,7 @@ export function BillPreviewPanel({ accountId }: { accountId: string }) {
           {result.issued && <Alert severity="success">{t('preview.issued', { billNo: result.issued.billNo ?? result.issued.id, total: yuan(result.issued.totalFen) })}</Alert>}
         </>
       )}
+      <StatementPanel accountId={accountId} month={month} />
     </Paper>
   );
 }
