@@ -1,34 +1,26 @@
-import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
+import type { CsvRecord } from './importCsv';
 
 export type CallFileFormat = 'csv' | 'xlsx';
 
 /**
- * A carrier file as rows of cell text (header row first). CSV through papaparse (quotes, BOM,
- * CRLF), XLSX through exceljs (first worksheet; dates written as text by the carrier are kept as
- * text, real Excel dates become 'YYYY-MM-DD HH:mm:ss' of their wall-clock value).
+ * The first worksheet of an XLSX carrier file as records with their sheet row numbers (header
+ * first). XLSX is a zip, so it is read whole (exceljs); the rows then go through the same batches
+ * as a CSV. Dates written as text by the carrier are kept as text, real Excel dates become
+ * 'YYYY-MM-DD HH:mm:ss' of their wall-clock value.
  */
-export async function parseCallFile(format: CallFileFormat, bytes: Uint8Array): Promise<string[][]> {
-  if (format === 'csv') {
-    let text = new TextDecoder('utf-8').decode(bytes);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const r = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
-    return r.data;
-  }
+export async function xlsxRecords(bytes: Uint8Array): Promise<CsvRecord[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   if (!ws) return [];
-  const rows: string[][] = [];
+  const records: CsvRecord[] = [];
   ws.eachRow({ includeEmpty: false }, (row) => {
     const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) {
-      const v = row.getCell(c).value;
-      cells.push(cellText(v));
-    }
-    rows.push(cells);
+    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
+    if (cells.some((v) => v.trim() !== '')) records.push({ line: row.number, cells });
   });
-  return rows;
+  return records;
 }
 
 function cellText(v: ExcelJS.CellValue): string {
