@@ -6,7 +6,7 @@ import { actAs, seedBillingAccount } from './billingTestSeed';
 import { listDisputes, raiseDispute, resolveDispute } from './billingDisputes';
 import { billingActionsTable, disputesTable } from './ledgerTypes';
 import { reconcileRecord } from './syncState';
-import { ENTITY_TABLES } from './syncStateApply';
+import { ENTITY_TABLES, metaRecordKey } from './syncStateApply';
 import { PermissionError, type ValidationError } from './errors';
 import { rejection } from './testSupport';
 
@@ -30,6 +30,11 @@ describe('call-record disputes on the device', () => {
     expect(await commands('dispute.raise')).toEqual([{ id: d.id, carrier: 'telecom', carrierRecordId: 'T8', reason: '未拨打该号码' }]);
     expect(((await rejection(raiseDispute({ accountId, carrier: 'telecom', carrierRecordId: 'T8', reason: '再提' }))) as ValidationError).fields.carrierRecordId).toContain('已有未处理的异议');
     expect((await listDisputes()).map((x) => x.id)).toEqual([d.id]);
+    // a call this device holds, from 2026-07-31 (Beijing): the window closed on 2026-10-31
+    await db().meta.put({ key: metaRecordKey('callRecord', 'telecom-T1'), value: { entity: 'callRecord', id: 'telecom-T1', version: 3, data: { carrier: 'telecom', carrierRecordId: 'T1', startAt: '2026-07-31T02:00:00.000Z', durationSeconds: 60 } } });
+    const late = (await rejection(raiseDispute({ accountId, carrier: 'telecom', carrierRecordId: 'T1', reason: '未拨打' }))) as ValidationError;
+    expect(late.fields.carrierRecordId).toContain('异议须在 2026-10-31 前提出');
+    expect(await commands('dispute.raise')).toHaveLength(1);
     // a field agent carries no money records
     await actAs('field_agent');
     expect(await rejection(raiseDispute({ accountId, carrier: 'telecom', carrierRecordId: 'T9', reason: 'x' }))).toBeInstanceOf(PermissionError);

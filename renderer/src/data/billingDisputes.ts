@@ -3,19 +3,35 @@ import { writeWithOutbox } from './outbox';
 import { requirePermission } from './session';
 import { officeToday } from './ledger';
 import { disputesTable, type StoredDispute } from './ledgerTypes';
-import { MUTATION_ROLES, ROLE_LABELS, parseYuanToFen } from '../../../shared';
+import { db } from './db';
+import { billingSettings } from './billingSettings';
+import { META_RECORD_PREFIX, type MetaRecord } from './syncStateApply';
+import { MUTATION_ROLES, ROLE_LABELS, disputeDeadline, officeDayOfMs, parseYuanToFen } from '../../../shared';
 
 /**
  * Call-record disputes (话单异议, 400 agreement 第四条(一)6) on this device: the server's disputes
  * arrive by pull (entity 'callDispute'); raising and deciding one are the sync commands
  * `dispute.raise` / `dispute.resolve`, written here as pending rows in the same transaction. The
- * three-month window is measured on the call's date, which only the server holds (call records
- * stay there), so the server decides it and a late dispute comes back refused.
+ * three-month window is measured on the call's date: when this device holds the call record it
+ * refuses a late dispute at once; otherwise (call records mostly stay on the server) the server
+ * decides and a late dispute comes back refused with the deadline.
  */
 
-/** The office's disputes, newest first. */
-export async function listDisputes(): Promise<StoredDispute[]> {
-  const rows = await disputesTable().toArray();
+/** The office date of a call this device holds (a pulled `callRecord`), or null. */
+async function localCallDay(carrier: string, carrierRecordId: string): Promise<string | null> {
+  const rows = await db().meta.where('key').startsWith(`${META_RECORD_PREFIX}callRecord:`).toArray();
+  for (const r of rows) {
+    const data = (r.value as MetaRecord).data;
+    if (data.carrierRecordId !== carrierRecordId || (data.carrier !== undefined && data.carrier !== carrier)) continue;
+    const ms = typeof data.startAt === 'string' ? Date.parse(data.startAt) : Number.NaN;
+    if (!Number.isNaN(ms)) return officeDayOfMs(ms, (await billingSettings()).timeZone);
+  }
+  return null;
+}
+
+/** The office's disputes (or one account's), newest first. */
+export async function listDisputes(accountId?: string): Promise<StoredDispute[]> {
+  const rows = accountId ? await disputesTable().where('accountId').equals(accountId).toArray() : await disputesTable().toArray();
   return rows.sort((a, b) => (a.raisedOn > b.raisedOn ? -1 : a.raisedOn < b.raisedOn ? 1 : a.id.localeCompare(b.id)));
 }
 
@@ -40,9 +56,14 @@ export async function raiseDispute(form: DisputeForm): Promise<StoredDispute> {
   if (!reason) fields.reason = '异议原因：必填。';
   else if (reason.length > 500) fields.reason = '异议原因：最多 500 个字符。';
   if (Object.keys(fields).length) throw new ValidationError(fields);
+  const day = await localCallDay(carrier, carrierRecordId);
+  const today = await officeToday();
+  if (day && today > disputeDeadline(day)) {
+    throw new ValidationError({ carrierRecordId: `话单流水号：话单日期 ${day}，异议须在 ${disputeDeadline(day)} 前提出（协议第四条(一)6：三个月内）；今天 ${today} 已超过期限。` });
+  }
   const same = await disputesTable().where('[carrier+carrierRecordId]').equals([carrier, carrierRecordId]).first();
   if (same && same.status === 'open') throw new ValidationError({ carrierRecordId: `话单流水号：${carrierRecordId} 已有未处理的异议。` });
-  const row: StoredDispute = { id: crypto.randomUUID(), carrier, carrierRecordId, accountId: form.accountId, raisedOn: await officeToday(), reason, status: 'open', outcome: null, adjustmentFen: null, ledgerEntryId: null };
+  const row: StoredDispute = { id: crypto.randomUUID(), carrier, carrierRecordId, accountId: form.accountId, raisedOn: today, reason, status: 'open', outcome: null, adjustmentFen: null, ledgerEntryId: null };
   await writeWithOutbox([disputesTable()], async (ctx) => {
     await disputesTable().add(row);
     await ctx.enqueue({ name: 'dispute.raise', args: { id: row.id, carrier, carrierRecordId, reason } });

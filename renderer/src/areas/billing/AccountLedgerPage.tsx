@@ -22,6 +22,7 @@ import { can } from '../../../../shared';
 import { PaymentDialog } from './PaymentDialog';
 import { AdjustDialog } from './AdjustDialog';
 import { ReverseEntryDialog } from './ReverseEntryDialog';
+import { DisputesPanel } from './DisputesPanel';
 import type { StoredLedgerEntry } from '../../data/ledgerTypes';
 import { BillPreviewPanel } from './BillPreviewPanel';
 import { hotline, yuan } from './money';
@@ -142,6 +143,7 @@ export function AccountLedgerPage() {
           </Typography>
         )}
       </Paper>
+      <DisputesPanel accountId={account.id} mayRaise={mayPay} mayResolve={mayAdjust} />
       <BillPreviewPanel accountId={account.id} />
       {(dialog === 'prepayment' || dialog === 'renewal') && (
         <PaymentDialog
