@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { storeCount } from './e2e-idb';
 
 // The applications area on a demo office: the list by status, the wizard refusing a bad
 // destination number by row with nothing saved, a manager's rejection (with a reason) and the
@@ -17,21 +18,7 @@ async function switchUser(page: Page, role: 'manager' | 'clerk') {
   await expect(page.getByTestId('snackbar')).toContainText(role === 'manager' ? '经理' : '业务员');
 }
 
-async function count(page: Page, store: string): Promise<number> {
-  return page.evaluate(
-    (name) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('hotline-office');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name).objectStore(name).count();
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
-}
+const count = storeCount;
 
 async function loadDemo(page: Page) {
   await page.goto('/#/applications');

@@ -1,4 +1,4 @@
-import { eventsFrom, step, type StepDefinition, type Transition } from '../domain/index';
+import { eventsFrom, failWith, pass, step, type StepDefinition, type Transition } from '../domain/index';
 import type { UserRole } from './roles';
 
 /**
@@ -42,7 +42,7 @@ export interface ApplicationFlowContext {
 }
 
 function reasonGiven(_from: SyncApplicationStatus, ctx: ApplicationFlowContext) {
-  return ctx.reason && ctx.reason.trim().length > 0 ? ({ ok: true } as const) : ({ ok: false, reason: '原因：退回或作废受理单时必须填写原因。' } as const);
+  return ctx.reason && ctx.reason.trim().length > 0 ? pass() : failWith('lifecycle.reasonRequiredField');
 }
 
 const AFTER_DRAFT = ['submitted', 'approved', 'contract_signed', 'sent_to_carrier', 'completion_received'] as const;

@@ -3,15 +3,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type Dexie from 'dexie';
 import { HotlineDb, SCHEMA_VERSIONS, db, setDatabase } from './db';
 import { advanceClock, setClock } from './clock';
-import { ensureDefaultUsers } from './session';
-import { actAs } from './testSupport';
+import { actAs, rejection as rejectionOf } from './testSupport';
+import { SEED_CUSTOMER as CUSTOMER, seedActiveAccount } from './accountTestSeed';
 import { createCustomer } from './customers';
-import { createPackage } from './packages';
-import { getNumber, importNumbers, reserveNumber } from './numbers';
+import { getNumber } from './numbers';
 import {
   activateApplication,
   approveApplication,
-  createApplication,
   createChangeApplication,
   listApplications,
   receiveCompletion,
@@ -37,60 +35,16 @@ import { usccCheckCharacter } from '../../../shared';
 
 const DAY = 86_400_000;
 let n = 0;
-let customerId = '';
 let packageId = '';
 let accountId = '';
 
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected a rejection');
-}
-
-const CUSTOMER = {
-  name: '郑州星辰通信科技有限公司',
-  uscc: '91350100M000100Y43',
-  legalRepresentative: '王建国',
-  address: '河南省郑州市金水区花园路 1 号',
-  handlerName: '李娜',
-  handlerIdNumber: '410502199003071232',
-  handlerMobile: '13800138000',
-  landline: '0371-65123456',
-};
+/** The refusal `p` rejects with (an Error). */
+const rejection = async (p: Promise<unknown>) => (await rejectionOf(p)) as Error;
 
 beforeEach(async () => {
   setDatabase(new HotlineDb(`accounts-test-${++n}`));
   setClock('2026-11-02T02:00:00.000Z');
-  await ensureDefaultUsers();
-  await actAs('manager');
-  packageId = (
-    await createPackage({ name: '标准套餐', prepaymentFen: 360_000, monthlyMinimumFen: 30_000, tariffFenPerMinute: 15, includedMinutes: 0, termMonths: 12, featureFees: [] })
-  ).id;
-  await importNumbers([{ rowNumber: 1, value: '4008123456' }], 'pool.csv');
-  customerId = (await createCustomer(CUSTOMER)).id;
-  await reserveNumber('4008123456', customerId);
-  const app = await createApplication({
-    ...emptyApplicationInput(customerId),
-    numberDigits: '4008123456',
-    packageId,
-    usageScope: '全国客服热线',
-    destinationNumbers: ['13800138000'],
-    callCentreLocation: '郑州',
-    business: '售后服务',
-    requestedOpeningDate: '2026-11-10',
-    termMonths: 12,
-    contactName: '李娜',
-    contactPhone: '13800138000',
-  });
-  await submitApplication(app.id);
-  await approveApplication(app.id);
-  await signContract(app.id, '2026-11-02');
-  await sendToCarrier(app.id, '2026-11-02');
-  await receiveCompletion(app.id, '2026-11-02');
-  accountId = (await activateApplication(app.id, 'signed')).accountId!;
+  ({ accountId, packageId } = await seedActiveAccount());
 });
 
 describe('account lifecycle', () => {

@@ -5,6 +5,7 @@ import { setClock } from './clock';
 import { ensureDefaultUsers } from './session';
 import { actAs } from './testSupport';
 import { createCustomer } from './customers';
+import { SEED_CUSTOMER } from './accountTestSeed';
 import { createPackage } from './packages';
 import { importNumbers, reserveNumber, getNumber } from './numbers';
 import {
@@ -56,16 +57,7 @@ beforeEach(async () => {
   packageId = pkg.id;
   await importNumbers([{ rowNumber: 1, value: '4008123456' }, { rowNumber: 2, value: '4008765432' }], 'pool.csv');
   await actAs('clerk');
-  const c = await createCustomer({
-    name: '郑州星辰通信科技有限公司',
-    uscc: '91350100M000100Y43',
-    legalRepresentative: '王建国',
-    address: '河南省郑州市金水区花园路 1 号',
-    handlerName: '李娜',
-    handlerIdNumber: '410502199003071232',
-    handlerMobile: '13800138000',
-    landline: '0371-65123456',
-  });
+  const c = await createCustomer(SEED_CUSTOMER);
   customerId = c.id;
   await reserveNumber('4008123456', customerId);
 });

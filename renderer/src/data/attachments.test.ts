@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { HotlineDb, db, setDatabase } from './db';
 import { addAttachment, attachmentBlob, listAttachments, sniffMime } from './attachments';
 import { createCustomer, customerHistory } from './customers';
+import { SEED_CUSTOMER } from './accountTestSeed';
 import { ValidationError } from './errors';
 import { ensureDefaultUsers } from './session';
 
@@ -18,16 +19,7 @@ beforeEach(async () => {
   setDatabase(new HotlineDb(`attachments-test-${++n}`));
   await ensureDefaultUsers();
   customerId = (
-    await createCustomer({
-      name: '郑州星辰通信科技有限公司',
-      uscc: '91350100M000100Y43',
-      legalRepresentative: '王建国',
-      address: '河南省郑州市金水区花园路 1 号',
-      handlerName: '李娜',
-      handlerIdNumber: '410502199003071232',
-      handlerMobile: '13800138000',
-      landline: '0371-65123456',
-    })
+    await createCustomer(SEED_CUSTOMER)
   ).id;
 });
 

@@ -9,19 +9,11 @@ import { addAttachment } from './attachments';
 import { PermissionError, ValidationError } from './errors';
 import { ensureDefaultUsers, getCurrentUser } from './session';
 import { actAs, rejection } from './testSupport';
+import { SEED_CUSTOMER } from './accountTestSeed';
 import type { CustomerInput } from './customersValidation';
 
-const GOOD: CustomerInput = {
-  name: '郑州星辰通信科技有限公司',
-  uscc: '91350100M000100Y43',
-  legalRepresentative: '王建国',
-  address: '河南省郑州市金水区花园路 1 号',
-  handlerName: '李娜',
-  handlerIdNumber: '410502199003071232',
-  handlerMobile: '138 0013 8000',
-  landline: '0371-65123456',
-  email: 'Li.Na@Example.com',
-};
+/** The seed customer as a clerk types it: a spaced mobile, an e-mail in mixed case. */
+const GOOD: CustomerInput = { ...SEED_CUSTOMER, handlerMobile: '138 0013 8000', email: 'Li.Na@Example.com' };
 /** Right shape, wrong check character. */
 const CHECKSUM_BAD_USCC = '91350100M000100Y44';
 

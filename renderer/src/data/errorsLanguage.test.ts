@@ -8,9 +8,12 @@ import { addAttachment } from './attachments';
 import { addRange, reserveNumber } from './numbers';
 import { saveGradeRules } from './gradeRules';
 import { createUser } from './users';
+import { getAccount, resumeAccount, suspendAccount, terminateAccount } from './accounts';
+import { seedActiveAccount } from './accountTestSeed';
 import { NotFoundError, PermissionError, ValidationError, localizeError, localizedFields } from './errors';
 import { ensureDefaultUsers } from './session';
 import { actAs, rejection } from './testSupport';
+import { SEED_CUSTOMER } from './accountTestSeed';
 import type { CustomerInput } from './customersValidation';
 
 /**
@@ -22,16 +25,7 @@ const CJK = /[\u4e00-\u9fff]/;
 /** Chinese left in an English message may only be data quoted in it (a name, a file name). */
 const withoutQuoted = (s: string) => s.replace(/“[^”]*”|「[^」]*」/g, '');
 
-const GOOD: CustomerInput = {
-  name: '郑州星辰通信科技有限公司',
-  uscc: '91350100M000100Y43',
-  legalRepresentative: '王建国',
-  address: '河南省郑州市金水区花园路 1 号',
-  handlerName: '李娜',
-  handlerIdNumber: '410502199003071232',
-  handlerMobile: '138 0013 8000',
-  landline: '0371-65123456',
-};
+const GOOD: CustomerInput = SEED_CUSTOMER;
 
 let n = 0;
 beforeEach(async () => {
@@ -78,7 +72,7 @@ describe('refusals in the UI language', () => {
     const noScans = await rejection(verifyCustomer(c.id, 'verified'));
     expect((noScans as ValidationError).fields.attachments).toBe('实名核验：请先上传营业执照和经办人身份证人像面的扫描件。');
     expect(localizedFields(noScans, 'en').attachments).toBe(
-      'Real-name verification: first upload the scan of the business licence and the handler’s ID card (photo side).',
+      "Real-name verification: first upload the scan of the business licence and the handler's ID card (photo side).",
     );
     const notScan = await rejection(
       addAttachment({ customerId: c.id, kind: 'business_licence', fileName: '执照.txt', mime: 'text/plain', bytes: new Uint8Array([1, 2, 3]) }),
@@ -102,6 +96,21 @@ describe('refusals in the UI language', () => {
     const e = await rejection(createUser({ name: ' ', role: 'clerk' }));
     expect((e as ValidationError).fields.name).toBe('姓名：必填。');
     expect(localizedFields(e, 'en').name).toBe('Name: required.');
+  });
+
+  it('state machines: a step from the wrong state and a guard name the account, state and step', async () => {
+    const { accountId } = await seedActiveAccount();
+    const no = (await getAccount(accountId))!.no;
+    const wrong = await rejection(resumeAccount(accountId, '已缴清'));
+    expect((wrong as ValidationError).fields.status).toBe(`账户 ${no}：当前状态为“在用”，不能恢复；只有“暂停”状态才可以恢复。`);
+    expect(localizedFields(wrong, 'en').status).toBe(
+      `Account ${no}: The state is “active”, so you cannot resume it; you can resume it only from “suspended”.`,
+    );
+    await suspendAccount(accountId, '欠费未缴');
+    const early = await rejection(terminateAccount(accountId, 'unpaid_after_suspension', '仍未缴费'));
+    expect(localizeError(early, 'en')).toBe(
+      `Account ${no}: Suspended for less than 30 days; it can be terminated from 2026-12-22 if still unpaid (agreement article 5).`,
+    );
   });
 
   it('no Chinese is left in the English messages above but quoted data', async () => {

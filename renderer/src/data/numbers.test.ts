@@ -6,6 +6,7 @@ import { ensureDefaultUsers } from './session';
 import { listUsers } from './users';
 import { actAs, rejection } from './testSupport';
 import { createCustomer } from './customers';
+import { SEED_CUSTOMER } from './accountTestSeed';
 import { PermissionError, type ValidationError } from './errors';
 import { ensureDefaultGradeRules, listGradeRules, saveGradeRules } from './gradeRules';
 import {
@@ -39,17 +40,7 @@ function csvCandidates(text: string) {
 }
 
 async function aCustomer(): Promise<string> {
-  const c = await createCustomer({
-    name: '郑州星辰通信科技有限公司',
-    uscc: '91350100M000100Y43',
-    legalRepresentative: '王建国',
-    address: '河南省郑州市金水区花园路 1 号',
-    handlerName: '李娜',
-    handlerIdNumber: '410502199003071232',
-    handlerMobile: '13800138000',
-    landline: '0371-65123456',
-    email: null,
-  });
+  const c = await createCustomer({ ...SEED_CUSTOMER, email: null });
   return c.id;
 }
 

@@ -1,5 +1,5 @@
 import type { Check } from '../check';
-import { fail, pass } from '../check';
+import { failWith, pass } from '../check';
 import type { StepDefinition, Transition } from './machine';
 import { eventLabels, eventsFrom, step } from './machine';
 
@@ -25,7 +25,7 @@ export type ApplicationTransitionContext = {
 };
 
 function reasonGiven(_from: ApplicationStatus, ctx: ApplicationTransitionContext): Check {
-  return ctx.reason && ctx.reason.trim().length > 0 ? pass() : fail('退回或作废受理单时必须填写原因。');
+  return ctx.reason && ctx.reason.trim().length > 0 ? pass() : failWith('lifecycle.reasonRequired');
 }
 
 const APPLICATION_STEPS: Readonly<Record<ApplicationEvent, StepDefinition<ApplicationStatus, ApplicationTransitionContext>>> = {

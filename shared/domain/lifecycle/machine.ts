@@ -1,7 +1,11 @@
-import type { Check } from '../check';
+import { failWith, type Check } from '../check';
+import type { MessageParams } from '../messages/catalog';
 
-/** The outcome of a state-machine step: the new state, or a zh-CN reason why the step is refused. */
-export type Transition<S extends string> = { ok: true; state: S } | { ok: false; reason: string };
+/**
+ * The outcome of a state-machine step: the new state, or a zh-CN reason why the step is refused,
+ * with its catalog code and params (shared/domain/messages) so a UI can show it in English.
+ */
+export type Transition<S extends string> = { ok: true; state: S } | { ok: false; reason: string; code?: string; params?: MessageParams };
 
 export type StepDefinition<S extends string, C> = {
   /** zh-CN name of the step, used in refusals. */
@@ -24,19 +28,21 @@ export function step<S extends string, E extends string, C>(
   ctx: C,
 ): Transition<S> {
   const def = Object.prototype.hasOwnProperty.call(table, event) ? table[event] : undefined;
-  if (!def) return { ok: false, reason: `未知的操作“${String(event)}”。` };
+  if (!def) return refused(failWith('lifecycle.unknownEvent', { event: String(event) }));
   if (!def.from.includes(from)) {
-    const allowed = def.from.map((s) => `“${stateLabels[s]}”`).join('、');
-    return {
-      ok: false,
-      reason: `当前状态为“${stateLabels[from] ?? from}”，不能${def.label}；只有${allowed}状态才可以${def.label}。`,
-    };
+    const statusList = def.from.map((s) => `“${stateLabels[s]}”`).join('、');
+    return refused(failWith('lifecycle.notFrom', { status: stateLabels[from] ?? from, step: def.label, statusList }));
   }
   if (def.guard) {
     const check = def.guard(from, ctx);
-    if (!check.ok) return { ok: false, reason: check.reason };
+    if (!check.ok) return refused(check);
   }
   return { ok: true, state: def.to };
+}
+
+function refused(check: Check): Transition<never> {
+  if (check.ok) throw new Error('not a refusal');
+  return check.code ? { ok: false, reason: check.reason, code: check.code, ...(check.params ? { params: check.params } : {}) } : { ok: false, reason: check.reason };
 }
 
 /** The events a state allows (before guards): for showing only the buttons that can work. */

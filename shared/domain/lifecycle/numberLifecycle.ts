@@ -1,5 +1,5 @@
 import type { Check } from '../check';
-import { fail, pass } from '../check';
+import { failWith, pass } from '../check';
 import { addDays, parseIsoDate } from '../calendar/isoDate';
 import type { OfficeSettings } from '../settings/officeSettings';
 import { DEFAULT_OFFICE_SETTINGS } from '../settings/officeSettings';
@@ -45,10 +45,10 @@ export function coolingEndsOn(since: string, settings: OfficeSettings = DEFAULT_
 
 function coolingElapsed(_from: NumberState, ctx: NumberTransitionContext): Check {
   if (!ctx.today || !parseIsoDate(ctx.today) || !ctx.stateSince || !parseIsoDate(ctx.stateSince)) {
-    return fail('缺少冷冻期开始日期或今天的日期，无法判断冷冻期是否已满。');
+    return failWith('lifecycle.coolingUnknown');
   }
   const endsOn = coolingEndsOn(ctx.stateSince, ctx.settings ?? DEFAULT_OFFICE_SETTINGS);
-  if (ctx.today < endsOn) return fail(`号码仍在冷冻期内，${endsOn} 起才能重新放号（合同 7.3）。`);
+  if (ctx.today < endsOn) return failWith('lifecycle.cooling', { until: endsOn });
   return pass();
 }
 

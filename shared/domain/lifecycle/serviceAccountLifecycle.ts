@@ -1,5 +1,5 @@
 import type { Check } from '../check';
-import { fail, pass } from '../check';
+import { failWith, pass } from '../check';
 import { addDays, parseIsoDate } from '../calendar/isoDate';
 import { deemedAcceptanceDate } from '../rules/deadlines';
 import type { OfficeSettings } from '../settings/officeSettings';
@@ -56,11 +56,11 @@ function isDate(s: string | undefined): s is string {
 
 function deemedAcceptanceReached(_from: ServiceAccountState, ctx: ServiceAccountTransitionContext): Check {
   if (!isDate(ctx.today) || !isDate(ctx.completionReceivedOn)) {
-    return fail('缺少竣工单收到日期或今天的日期，无法判断是否已视为验收。');
+    return failWith('lifecycle.deemedUnknown');
   }
   const lastDay = deemedAcceptanceDate(ctx.completionReceivedOn);
   if (ctx.today <= lastDay) {
-    return fail(`客户可在 ${lastDay}（收到竣工单后第 5 个工作日）之前签字或提出异议，之后才视为验收（合同 4.3）。`);
+    return failWith('lifecycle.deemedTooEarly', { lastDay });
   }
   return pass();
 }
@@ -70,28 +70,28 @@ function terminationAllowed(from: ServiceAccountState, ctx: ServiceAccountTransi
   const ground = ctx.ground ?? (from === 'suspended' ? 'unpaid_after_suspension' : 'overdue');
   if (ground === 'violation') return pass();
   if (ground === 'unpaid_after_suspension') {
-    if (from !== 'suspended') return fail('只有已暂停的账户才能以“暂停后仍未缴费”为由终止。');
-    if (!isDate(ctx.today) || !isDate(ctx.stateSince)) return fail('缺少暂停日期或今天的日期，无法判断能否终止。');
+    if (from !== 'suspended') return failWith('lifecycle.terminateNotSuspended');
+    if (!isDate(ctx.today) || !isDate(ctx.stateSince)) return failWith('lifecycle.terminateNoDates');
     const earliest = addDays(ctx.stateSince, settings.suspensionToTerminationDays);
     if (ctx.today < earliest) {
-      return fail(`暂停未满 ${settings.suspensionToTerminationDays} 日，${earliest} 起仍未缴费才可终止（协议第五条）。`);
+      return failWith('lifecycle.terminateTooEarly', { days: settings.suspensionToTerminationDays, earliest });
     }
     return pass();
   }
   const overdue = ctx.overdueDays;
   if (overdue === undefined || !Number.isSafeInteger(overdue) || overdue < 0) {
-    return fail('缺少逾期天数，无法判断能否因逾期终止。');
+    return failWith('lifecycle.overdueUnknown');
   }
   if (overdue < settings.overdueDaysToTermination) {
-    return fail(`逾期 ${overdue} 日，未达到终止所需的 ${settings.overdueDaysToTermination} 日（合同 7.1）。`);
+    return failWith('lifecycle.overdueTooFew', { overdue, required: settings.overdueDaysToTermination });
   }
   return pass();
 }
 
 function feesSettled(_from: ServiceAccountState, ctx: ServiceAccountTransitionContext): Check {
   const owed = ctx.outstandingFen;
-  if (owed === undefined || !Number.isSafeInteger(owed)) return fail('缺少欠费金额，无法判断能否销户。');
-  if (owed > 0) return fail(`尚欠费用 ${formatFen(owed)} 元，交清全部费用后才能销户（协议第五条(一)）。`);
+  if (owed === undefined || !Number.isSafeInteger(owed)) return failWith('lifecycle.owedUnknown');
+  if (owed > 0) return failWith('lifecycle.owed', { amount: formatFen(owed) });
   return pass();
 }
 

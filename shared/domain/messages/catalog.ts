@@ -5,6 +5,7 @@
  */
 import { APP_MESSAGES } from './catalogApp';
 import { SERVICE_MESSAGES } from './catalogServices';
+import { LIFECYCLE_MESSAGES } from './catalogLifecycle';
 
 export type Lang = 'zh-CN' | 'en';
 export type MessageParams = Record<string, string | number>;
@@ -204,8 +205,8 @@ const DOMAIN_MESSAGES = {
   'requirement.termMin': { 'zh-CN': '租期（月）至少为 1 个月。', en: 'The term (months) must be at least 1 month.' },
 } as const satisfies Record<string, MessageTemplates>;
 
-/** The domain's messages, then the app repositories' (catalogApp.ts, catalogServices.ts). */
-export const MESSAGES = { ...DOMAIN_MESSAGES, ...APP_MESSAGES, ...SERVICE_MESSAGES } as const;
+/** The domain's messages (and its state machines'), then the app repositories' (catalogApp.ts, catalogServices.ts). */
+export const MESSAGES = { ...DOMAIN_MESSAGES, ...LIFECYCLE_MESSAGES, ...APP_MESSAGES, ...SERVICE_MESSAGES } as const;
 
 export type MessageCode = keyof typeof MESSAGES;
 

@@ -1,5 +1,5 @@
 import { MESSAGES, type Lang, type MessageCode, type MessageParams } from './catalog';
-import { fieldLabel } from './labels';
+import { fieldLabel, labelList, stepLabel } from './labels';
 
 /**
  * Param names that hold a zh-CN term (a field's name, a carrier, a role, a state, an action, an
@@ -23,6 +23,8 @@ export function formatMessage(code: MessageCode, params: MessageParams = {}, lan
   return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
+    if (name === 'step') return stepLabel(String(value), lang);
+    if (name === 'statusList') return labelList(String(value), lang);
     return isLabelParam(name) ? fieldLabel(String(value), lang) : String(value);
   });
 }

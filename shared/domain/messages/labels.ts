@@ -125,7 +125,7 @@ export const TERMS_EN: Readonly<Record<string, string>> = {
   // actions (permissions)
   登记客户: 'register customers',
   修改客户资料: 'edit customer data',
-  核验客户实名资料: 'verify customers’ real-name data',
+  核验客户实名资料: "verify customers' real-name data",
   新建受理单: 'create applications',
   提交受理单: 'submit applications',
   审批受理单: 'approve applications',
@@ -178,11 +178,11 @@ export const TERMS_EN: Readonly<Record<string, string>> = {
   冷冻期: 'cooling',
   // attachment kinds
   营业执照: 'the business licence',
-  经办人身份证: 'the handler’s ID card',
-  经办人身份证人像面: 'the handler’s ID card (photo side)',
+  经办人身份证: "the handler's ID card",
+  经办人身份证人像面: "the handler's ID card (photo side)",
   营业执照副本复印件: 'business licence copy',
-  '经办人身份证（人像面）': 'handler’s ID card, photo side',
-  '经办人身份证（国徽面）': 'handler’s ID card, emblem side',
+  '经办人身份证（人像面）': "handler's ID card, photo side",
+  '经办人身份证（国徽面）': "handler's ID card, emblem side",
   其他材料: 'other document',
   已报送运营商: 'sent to the carrier',
   已收到竣工单: 'completion notice received',
@@ -204,13 +204,61 @@ export const TERMS_EN: Readonly<Record<string, string>> = {
   签约日期: 'Contract signing date',
   报送日期: 'Date sent to the carrier',
   竣工单上的开通日期: 'Opening date on the completion notice',
-  签署人: 'Signed by',
-  签署扫描件: 'Signed copy',
+  签署人: "Customer's signatory",
+  签署扫描件: 'Signed scan',
   作废原因: 'Reason for voiding',
   本单位名称: 'Office name',
   本单位联系电话: 'Office phone',
   客户联系电话: 'Customer phone',
 };
+
+/** English of the state machines' step labels (param `step`: "you cannot …"). */
+export const STEP_TERMS_EN: Readonly<Record<string, string>> = {
+  提交审批: 'submit it for approval',
+  批准: 'approve it',
+  退回: 'return it',
+  修改后重新编辑: 'edit it again',
+  退回后修改: 'revise it',
+  开户: 'open the account',
+  作废: 'cancel it',
+  登记签约: 'record the contract signing',
+  报送运营商: 'send it to the carrier',
+  登记竣工单: 'record the completion notice',
+  开通: 'open the service',
+  预占: 'reserve it',
+  释放预占: 'release the reservation',
+  暂停: 'suspend it',
+  恢复使用: 'resume it',
+  恢复: 'resume it',
+  冻结: 'freeze it',
+  解冻: 'unfreeze it',
+  收回: 'reclaim it',
+  进入冷冻期: 'start its cooling period',
+  重新放号: 'return it to the pool',
+  通过实名核验: 'pass real-name verification',
+  签约: 'sign the contract',
+  送达竣工单: 'deliver the completion notice',
+  确认验收: 'confirm acceptance',
+  视为验收: 'deem it accepted',
+  登记验收异议: 'record an objection',
+  终止: 'terminate it',
+  销户: 'close it',
+  撤销受理: 'withdraw it',
+};
+
+/** A step's label in the given language; an unknown one is returned as it is. */
+export function stepLabel(label: string, lang: 'zh-CN' | 'en'): string {
+  return lang === 'en' ? (STEP_TERMS_EN[label] ?? label) : label;
+}
+
+/** "“草稿”、“待审批”" (zh-CN state labels in quotes) in the given language: "“draft”, “awaiting approval”". */
+export function labelList(list: string, lang: 'zh-CN' | 'en'): string {
+  if (lang !== 'en') return list;
+  return list
+    .split('、')
+    .map((item) => `“${fieldLabel(item.replace(/^“|”$/g, ''), lang)}”`)
+    .join(', ');
+}
 
 /** The label in the given language; an unknown label is returned as it is. */
 export function fieldLabel(label: string, lang: 'zh-CN' | 'en'): string {

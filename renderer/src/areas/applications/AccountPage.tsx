@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import Alert from '@mui/material/Alert';
@@ -16,11 +16,11 @@ import { useApplications, useCustomerRow, useNumberRow, usePackageRow } from '..
 import { useCurrentUser } from '../../data/usersHooks';
 import { can, serviceAccountEventsFrom, type Action } from '../../../../shared';
 import { useUiStore } from '../../state/uiStore';
-import { CurrentUserSwitch } from '../users/CurrentUserSwitch';
 import { useOfficeTime } from '../customers/officeTime';
 import { AccountDialog, type AccountAction } from './AccountDialog';
 import { AccountStatusChip, StatusChip } from './StatusChip';
 import { hotline, yuan } from './format';
+import { DetailField as Field, DetailHeader } from './DetailParts';
 
 const PERMISSION: Record<AccountAction, Action> = {
   suspend: 'account.suspend',
@@ -29,19 +29,6 @@ const PERMISSION: Record<AccountAction, Action> = {
   close: 'account.close',
   transfer: 'account.terminate',
 };
-
-function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <Box sx={{ display: 'contents' }}>
-      <Typography component="dt" color="text.secondary">
-        {label}
-      </Typography>
-      <Typography component="dd" sx={{ m: 0 }} data-testid={testId}>
-        {children}
-      </Typography>
-    </Box>
-  );
-}
 
 /** A service account: its number and status, the lifecycle actions, its forms and its history. */
 export function AccountPage() {
@@ -76,15 +63,12 @@ export function AccountPage() {
 
   return (
     <Box sx={{ p: 3 }}>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2, flexWrap: 'wrap' }}>
-        <Button component={RouterLink} to="/applications/accounts">
-          {t('detail.back')}
-        </Button>
-        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
-          {t('detail.title', { no: account.no })} <AccountStatusChip status={account.status} />
-        </Typography>
-        <CurrentUserSwitch />
-      </Box>
+      <DetailHeader
+        backTo="/applications/accounts"
+        backLabel={t('detail.back')}
+        title={t('detail.title', { no: account.no })}
+        chip={<AccountStatusChip status={account.status} />}
+      />
       <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
         <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }} data-testid="account-actions">
           {actions.map((a) => (

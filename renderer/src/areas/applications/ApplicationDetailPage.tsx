@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import Alert from '@mui/material/Alert';
@@ -26,24 +26,11 @@ import {
 import { nowIso } from '../../data/clock';
 import { useUiStore } from '../../state/uiStore';
 import { addDays, can } from '../../../../shared';
-import { CurrentUserSwitch } from '../users/CurrentUserSwitch';
 import { useOfficeTime } from '../customers/officeTime';
 import { StatusChip } from './StatusChip';
 import { DIALOG_EVENTS, StepDialog } from './StepDialog';
 import { errorInfo, hotline, officeDate } from './format';
-
-function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <Box sx={{ display: 'contents' }}>
-      <Typography component="dt" color="text.secondary">
-        {label}
-      </Typography>
-      <Typography component="dd" sx={{ m: 0 }} data-testid={testId}>
-        {children}
-      </Typography>
-    </Box>
-  );
-}
+import { DetailField as Field, DetailHeader } from './DetailParts';
 
 const dl = { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 3, rowGap: 1, m: 0 } as const;
 
@@ -88,15 +75,7 @@ export function ApplicationDetailPage() {
 
   return (
     <Box sx={{ p: 3 }}>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2, flexWrap: 'wrap' }}>
-        <Button component={RouterLink} to="/applications">
-          {t('detail.back')}
-        </Button>
-        <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
-          {t('detail.title', { no: app.no })} <StatusChip status={app.status} />
-        </Typography>
-        <CurrentUserSwitch />
-      </Box>
+      <DetailHeader backTo="/applications" backLabel={t('detail.back')} title={t('detail.title', { no: app.no })} chip={<StatusChip status={app.status} />} />
 
       <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
         <Stepper activeStep={stepIndex} alternativeLabel data-testid="status-stepper">

@@ -100,7 +100,7 @@ export function PackageStep({ input, patch, errors }: { input: ApplicationInput;
             {chosen.featureFees.map((f) => (
               <FormControlLabel
                 key={f.name}
-                label={`${f.name}（¥${yuan(f.monthlyFen)}/月）`}
+                label={t('wizard.featureWithFee', { name: f.name, fee: yuan(f.monthlyFen) })}
                 control={
                   <Checkbox
                     checked={input.features.includes(f.name)}
