@@ -45,6 +45,25 @@ describe('buildContentSecurityPolicy', () => {
     expect(syncServerSources('javascript:alert(1)')).toEqual([]);
     expect(syncServerSources('not a url')).toEqual([]);
   });
+
+  it.each([
+    ['a wildcard host', 'https://*.example.com'],
+    ['a wildcard port', 'https://example.com:*'],
+    ['credentials', 'https://user:pw@example.com'],
+    ['a source list', "https://example.com 'unsafe-eval'"],
+    ['a bare scheme', 'https:'],
+  ])('never puts %s into connect-src: only the app itself remains', (_label, url) => {
+    expect(syncServerSources(url)).toEqual([]);
+    expect(directives(buildContentSecurityPolicy({ syncServerUrl: url })).get('connect-src')).toEqual(["'self'"]);
+  });
+
+  it('allows exactly the origin of a server the user set, whatever its path', () => {
+    expect(directives(buildContentSecurityPolicy({ syncServerUrl: 'https://同步.example.cn:8443/hotline' })).get('connect-src')).toEqual([
+      "'self'",
+      expect.stringMatching(/^https:\/\/xn--[a-z0-9-]+\.example\.cn:8443$/),
+    ]);
+    expect(syncServerSources('http://10.0.0.5:8787/')).toEqual(['http://10.0.0.5:8787']);
+  });
 });
 
 describe('withContentSecurityPolicy', () => {

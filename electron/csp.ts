@@ -1,7 +1,9 @@
 /**
  * The Content-Security-Policy the main process puts on every response the app window receives.
- * Pure so its directives are unit-tested.
+ * Pure so its directives are unit-tested. The sync server comes from the user (setSyncServerUrl),
+ * so it passes the shared strict check first: an http(s) origin, never a wildcard or a source list.
  */
+import { checkSyncServerUrl } from '../shared/ipc/syncServerUrl';
 
 export interface CspOptions {
   /** The sync server the renderer talks to (http or https URL). */
@@ -21,10 +23,11 @@ function originOf(url: string): URL | null {
   }
 }
 
-/** The sync server's origin, plus its 127.0.0.1/localhost twin when it is on this machine. */
+/** The sync server's origin, plus its 127.0.0.1/localhost twin when it is on this machine; none for a bad address. */
 export function syncServerSources(syncServerUrl: string): string[] {
-  const url = originOf(syncServerUrl);
-  if (!url) return [];
+  const check = checkSyncServerUrl(syncServerUrl);
+  if (!check.ok) return [];
+  const url = new URL(check.origin);
   if (!LOOPBACK_HOSTS.includes(url.hostname)) return [url.origin];
   const port = url.port ? `:${url.port}` : '';
   return LOOPBACK_HOSTS.map((host) => `${url.protocol}//${host}${port}`);

@@ -5,7 +5,7 @@
  * webContents, the single-instance lock, the menu and the IPC registration.
  * The real-binary counterpart is tests/electron-launch.spec.ts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -128,14 +128,37 @@ describe('main process wiring', () => {
     warn.mockRestore();
   });
 
-  it('registers the four IPC channels and answers only the main window', async () => {
-    expect([...fake.ipc.keys()].sort()).toEqual(['hotline:appVersion', 'hotline:printView', 'hotline:printViewToPdf', 'hotline:saveFile']);
+  it('registers the five IPC channels and answers only the main window', async () => {
+    expect([...fake.ipc.keys()].sort()).toEqual(['hotline:appVersion', 'hotline:printView', 'hotline:printViewToPdf', 'hotline:saveFile', 'hotline:setSyncServerUrl']);
     const appVersion = fake.ipc.get('hotline:appVersion')!;
     const pageUrl = win.loaded.replace(/^file:/, 'file://');
     await expect(appVersion({ sender: { id: 41 }, senderFrame: { url: pageUrl, parent: null } })).resolves.toBe('9.9.9');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     await expect(appVersion({ sender: { id: 99 }, senderFrame: { url: pageUrl, parent: null } })).rejects.toThrow('调用被拒绝');
     warn.mockRestore();
+  });
+
+  it('builds connect-src from the sync server the user sets, keeps it in userData, refuses a bad one', async () => {
+    const connectSrc = () => {
+      let result: any;
+      fake.headersListener!({ url: 'file:///x/index.html', responseHeaders: {} }, (r) => { result = r; });
+      return (result.responseHeaders['Content-Security-Policy'][0] as string).split('; ').find((d) => d.startsWith('connect-src'));
+    };
+    expect(connectSrc()).toBe("connect-src 'self' http://127.0.0.1:8787 http://localhost:8787");
+    const set = fake.ipc.get('hotline:setSyncServerUrl')!;
+    const fromPage = { sender: { id: 41 }, senderFrame: { url: win.loaded.replace(/^file:/, 'file://'), parent: null } };
+    const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+    await expect(set(fromPage, { url: 'https://sync.example.com/hotline/' })).resolves.toEqual({ url: 'https://sync.example.com/hotline', reload: true });
+    expect(connectSrc()).toBe("connect-src 'self' https://sync.example.com");
+    expect(JSON.parse(readFileSync(path.join(fake.userData, 'sync-server.json'), 'utf8'))).toEqual({ syncServerUrl: 'https://sync.example.com/hotline' });
+    // the same origin again: nothing for the page to reload
+    await expect(set(fromPage, { url: 'https://sync.example.com/other' })).resolves.toEqual({ url: 'https://sync.example.com/other', reload: false });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await expect(set(fromPage, { url: 'https://*.example.com' })).rejects.toThrow('setSyncServerUrl：参数无效');
+    await expect(set({ ...fromPage, sender: { id: 99 } }, { url: 'https://evil.example' })).rejects.toThrow('调用被拒绝');
+    expect(connectSrc()).toBe("connect-src 'self' https://sync.example.com");
+    warn.mockRestore();
+    info.mockRestore();
   });
 
   it('installs the zh-CN menu and focuses the window on a second launch', () => {

@@ -17,6 +17,7 @@ import { buildMenuTemplate, fileNameFromTitle } from './menu';
 import { decideNavigation, decideWindowOpen, isAppUrl } from './navigation';
 import type { AppLocation } from './navigation';
 import { loadWindowState, placeWindow, saveWindowState, MIN_WINDOW_SIZE } from './windowState';
+import { SyncServerSetting, syncServerSettingFile } from './syncServerSetting';
 
 const APP_NAME = 'Hotline Office';
 const config = resolveShellConfig(process.env, __dirname);
@@ -28,6 +29,21 @@ const appLocation: AppLocation = {
 };
 
 let mainWindow: BrowserWindow | null = null;
+
+/**
+ * The sync server the window may reach: the user's choice (setSyncServerUrl, kept in userData),
+ * else HOTLINE_SYNC_URL / the loopback default. Made once the profile folder is final (ready).
+ */
+let syncServer: SyncServerSetting | null = null;
+/** The CSP for the current sync server; rebuilt when the user chooses another one. */
+let policy = '';
+
+function currentPolicy(): string {
+  return buildContentSecurityPolicy({
+    syncServerUrl: syncServer?.get() ?? config.syncServerUrl,
+    ...(config.devServerUrl ? { devServerUrl: config.devServerUrl } : {}),
+  });
+}
 
 /** Applies the navigation allow-list to every webContents the app ever creates. */
 function hardenWebContents(contents: WebContents): void {
@@ -130,6 +146,14 @@ const shellDeps: ShellDeps = {
       requireMainWindow().webContents.print({ printBackground: true }, (success, failureReason) => resolve({ success, failureReason }));
     }),
   printToPdf: () => requireMainWindow().webContents.printToPDF({ printBackground: true, pageSize: 'A4' }),
+  syncServerUrl: () => syncServer?.get() ?? config.syncServerUrl,
+  setSyncServerUrl: async (url) => {
+    if (!syncServer) throw new Error('应用尚未就绪');
+    const stored = syncServer.set(url);
+    policy = currentPolicy();
+    console.info(`[sync-server] ${stored}; connect-src now allows it`);
+    return stored;
+  },
 };
 
 function installMenu(handlers: ReturnType<typeof createIpcHandlers>): void {
@@ -164,10 +188,8 @@ function start(): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
   void app.whenReady().then(() => {
-    const policy = buildContentSecurityPolicy({
-      syncServerUrl: config.syncServerUrl,
-      ...(config.devServerUrl ? { devServerUrl: config.devServerUrl } : {}),
-    });
+    syncServer = new SyncServerSetting(syncServerSettingFile(app.getPath('userData')), config.syncServerUrl);
+    policy = currentPolicy();
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy) });
     });

@@ -15,6 +15,7 @@ const bridge: HotlineBridge = {
   saveFile: (request) => ipcRenderer.invoke(ipcChannel('saveFile'), request),
   printView: () => ipcRenderer.invoke(ipcChannel('printView')),
   printViewToPdf: (request) => ipcRenderer.invoke(ipcChannel('printViewToPdf'), request),
+  setSyncServerUrl: (request) => ipcRenderer.invoke(ipcChannel('setSyncServerUrl'), request),
 };
 
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL_NAME, bridge);

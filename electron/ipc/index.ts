@@ -2,6 +2,7 @@ import { createAppVersionHandler } from './appVersion';
 import { createPrintViewHandler } from './printView';
 import { createPrintViewToPdfHandler } from './printViewToPdf';
 import { createSaveFileHandler } from './saveFile';
+import { createSetSyncServerUrlHandler } from './setSyncServerUrl';
 import type { IpcHandlers, ShellDeps } from './types';
 
 export { checkSender } from './guard';
@@ -15,5 +16,6 @@ export function createIpcHandlers(deps: ShellDeps): IpcHandlers {
     saveFile: createSaveFileHandler(deps),
     printView: createPrintViewHandler(deps),
     printViewToPdf: createPrintViewToPdfHandler(deps),
+    setSyncServerUrl: createSetSyncServerUrlHandler(deps),
   };
 }

@@ -11,6 +11,7 @@ const MAIN_ID = 7;
 /** Fakes for everything the handlers touch, recording what was done. */
 function fakeShell(overrides: Partial<ShellDeps> = {}) {
   const written: { path: string; data: Uint8Array }[] = [];
+  const current = { url: 'http://127.0.0.1:8787' };
   const deps: ShellDeps = {
     appVersion: () => '1.2.3',
     showSaveDialog: vi.fn(async (options) => ({ canceled: false, filePath: options.defaultPath })),
@@ -20,6 +21,11 @@ function fakeShell(overrides: Partial<ShellDeps> = {}) {
     defaultSaveDirectory: () => '/home/clerk/文档',
     print: vi.fn(async () => ({ success: true, failureReason: '' })),
     printToPdf: vi.fn(async () => new Uint8Array([0x25, 0x50, 0x44, 0x46])),
+    syncServerUrl: () => current.url,
+    setSyncServerUrl: vi.fn(async (url: string) => {
+      current.url = url;
+      return url;
+    }),
     ...overrides,
   };
   return { deps, written };
@@ -58,12 +64,14 @@ const goodArgs: Record<(typeof IPC_ACTIONS)[number], unknown[]> = {
   saveFile: [{ suggestedName: '客户.csv', data: pdfBytes }],
   printView: [],
   printViewToPdf: [{ suggestedName: '合同' }],
+  setSyncServerUrl: [{ url: 'https://sync.example.com' }],
 };
 const badArgs: Record<(typeof IPC_ACTIONS)[number], unknown[]> = {
   appVersion: ['please'],
   saveFile: [{ suggestedName: '/etc/cron.d/x', data: pdfBytes }],
   printView: [{ silent: true }],
   printViewToPdf: [{ suggestedName: 42 }],
+  setSyncServerUrl: [{ url: 'https://*.example.com' }],
 };
 
 describe('registration', () => {
@@ -85,6 +93,7 @@ describe.each(IPC_ACTIONS)('%s', (action) => {
     expect(deps.showSaveDialog).not.toHaveBeenCalled();
     expect(deps.print).not.toHaveBeenCalled();
     expect(deps.printToPdf).not.toHaveBeenCalled();
+    expect(deps.setSyncServerUrl).not.toHaveBeenCalled();
     expect(written).toEqual([]);
   });
 
@@ -100,6 +109,7 @@ describe.each(IPC_ACTIONS)('%s', (action) => {
     expect(deps.showSaveDialog).not.toHaveBeenCalled();
     expect(deps.print).not.toHaveBeenCalled();
     expect(deps.printToPdf).not.toHaveBeenCalled();
+    expect(deps.setSyncServerUrl).not.toHaveBeenCalled();
     expect(written).toEqual([]);
     expect(log).toHaveBeenCalledWith(expect.stringContaining(`refused ${action}`));
   });
@@ -169,6 +179,7 @@ describe('printViewToPdf', () => {
     const { call, deps, written } = setup({ showSaveDialog: vi.fn(async () => ({ canceled: true })) });
     await expect(call('printViewToPdf', fromApp(), { suggestedName: 'a.pdf' })).resolves.toEqual({ saved: false });
     expect(deps.printToPdf).not.toHaveBeenCalled();
+    expect(deps.setSyncServerUrl).not.toHaveBeenCalled();
     expect(written).toEqual([]);
   });
 
@@ -176,5 +187,25 @@ describe('printViewToPdf', () => {
     expect(withPdfExtension('a')).toBe('a.pdf');
     expect(withPdfExtension('a.PDF')).toBe('a.PDF');
     expect(withPdfExtension('a.pdf.txt')).toBe('a.pdf.txt.pdf');
+  });
+});
+
+describe('setSyncServerUrl', () => {
+  it('stores the address and asks for a reload only when the allowed origin changes', async () => {
+    const { call, deps } = setup();
+    await expect(call('setSyncServerUrl', fromApp(), { url: 'https://sync.example.com/hotline' })).resolves.toEqual({ url: 'https://sync.example.com/hotline', reload: true });
+    expect(deps.setSyncServerUrl).toHaveBeenCalledWith('https://sync.example.com/hotline');
+    await expect(call('setSyncServerUrl', fromApp(), { url: 'https://sync.example.com' })).resolves.toEqual({ url: 'https://sync.example.com', reload: false });
+  });
+
+  it('treats 127.0.0.1 and localhost of the same port as the same server', async () => {
+    const { call } = setup();
+    await expect(call('setSyncServerUrl', fromApp(), { url: 'http://localhost:8787' })).resolves.toEqual({ url: 'http://localhost:8787', reload: false });
+  });
+
+  it('reports a failed save with the reason, and the address stays', async () => {
+    const { call, deps } = setup({ setSyncServerUrl: vi.fn(async () => { throw new Error('EROFS: read-only file system'); }) });
+    await expect(call('setSyncServerUrl', fromApp(), { url: 'https://sync.example.com' })).rejects.toThrow('setSyncServerUrl：无法保存服务器地址 — EROFS');
+    expect(deps.syncServerUrl()).toBe('http://127.0.0.1:8787');
   });
 });

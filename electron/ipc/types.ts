@@ -26,6 +26,10 @@ export interface ShellDeps {
   print(): Promise<{ success: boolean; failureReason: string }>;
   /** Render the main window to PDF bytes. */
   printToPdf(): Promise<Uint8Array>;
+  /** The sync server the window's CSP allows now. */
+  syncServerUrl(): string;
+  /** Persist another sync server (userData) and build the CSP for it from now on; returns it as stored. */
+  setSyncServerUrl(url: string): Promise<string>;
 }
 
 /** One handler per action: takes the already validated request, returns the contract's response. */

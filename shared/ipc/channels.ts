@@ -2,7 +2,7 @@
  * The names of the desktop-shell actions and the one place their IPC channel names come from.
  * Kept apart from the schemas so the preload can import channel names without bundling zod.
  */
-export const IPC_ACTIONS = ['appVersion', 'saveFile', 'printView', 'printViewToPdf'] as const;
+export const IPC_ACTIONS = ['appVersion', 'saveFile', 'printView', 'printViewToPdf', 'setSyncServerUrl'] as const;
 
 export type IpcAction = (typeof IPC_ACTIONS)[number];
 

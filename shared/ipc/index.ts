@@ -1,3 +1,4 @@
 export * from './channels';
 export * from './schemas';
 export * from './contract';
+export * from './syncServerUrl';

@@ -8,13 +8,14 @@ import {
   ipcContract,
   isIpcAction,
   parseIpcRequest,
+  checkSyncServerUrl,
 } from './index';
 import type { HotlineBridge } from './index';
 
 describe('IPC channels', () => {
   it('derives one distinct, prefixed channel per action', () => {
     const channels = IPC_ACTIONS.map(ipcChannel);
-    expect(channels).toEqual(['hotline:appVersion', 'hotline:saveFile', 'hotline:printView', 'hotline:printViewToPdf']);
+    expect(channels).toEqual(['hotline:appVersion', 'hotline:saveFile', 'hotline:printView', 'hotline:printViewToPdf', 'hotline:setSyncServerUrl']);
     expect(new Set(channels).size).toBe(IPC_ACTIONS.length);
   });
 
@@ -96,6 +97,46 @@ describe('request validation', () => {
   });
 });
 
+describe('setSyncServerUrl', () => {
+  it.each([
+    ['http://127.0.0.1:8787', 'http://127.0.0.1:8787'],
+    ['https://sync.example.com/', 'https://sync.example.com'],
+    ['  https://Sync.Example.com:8443/hotline/  ', 'https://sync.example.com:8443/hotline'],
+    ['http://[::1]:8787', 'http://[::1]:8787'],
+    ['https://同步.例子.中国', expect.stringMatching(/^https:\/\/xn--[a-z0-9-]+\.xn--[a-z0-9-]+\.xn--[a-z0-9-]+$/)],
+  ])('accepts %s as %s', (input, stored) => {
+    expect(checkSyncServerUrl(input)).toMatchObject({ ok: true, url: stored });
+    expect(parseIpcRequest('setSyncServerUrl', [{ url: input }]).ok).toBe(true);
+  });
+
+  it.each([
+    ['a wildcard host', 'https://*.example.com', '通配符'],
+    ['a wildcard port', 'https://example.com:*', '通配符'],
+    ['another scheme', 'ftp://example.com', 'http'],
+    ['a javascript: URL', 'javascript:alert(1)', 'http'],
+    ['a file: URL', 'file:///etc/passwd', 'http'],
+    ['credentials', 'https://user:pw@example.com', '用户名'],
+    ['a query', 'https://example.com/?x=1', '查询'],
+    ['a fragment', 'https://example.com/#a', '片段'],
+    ['a CSP source list smuggled in', 'https://example.com https://evil.example', '无效'],
+    ['a quote', "https://example.com/'unsafe-inline'", '路径'],
+    ['nothing', '', '不能为空'],
+  ])('refuses %s, naming the problem', (_label, input, reason) => {
+    const check = checkSyncServerUrl(input);
+    expect(check.ok && check.url.includes("'")).toBe(false);
+    if (reason) expect(check).toMatchObject({ ok: false, reason: expect.stringContaining(reason) });
+    if (!check.ok) {
+      const r = parseIpcRequest('setSyncServerUrl', [{ url: input }]);
+      expect(r).toMatchObject({ ok: false, message: expect.stringContaining('url（服务器地址）') });
+    }
+  });
+
+  it('takes exactly { url }', () => {
+    expect(parseIpcRequest('setSyncServerUrl', ['http://127.0.0.1:8787']).ok).toBe(false);
+    expect(parseIpcRequest('setSyncServerUrl', [{ url: 'http://127.0.0.1:8787', csp: "'unsafe-eval'" }]).ok).toBe(false);
+  });
+});
+
 describe('response schemas', () => {
   it('describe what the handlers return', () => {
     expect(SaveFileResponse.safeParse({ saved: false }).success).toBe(true);
@@ -113,6 +154,7 @@ describe('HotlineBridge type', () => {
       saveFile: async ({ suggestedName }) => ({ saved: true, path: `/x/${suggestedName}` }),
       printView: async () => ({ printed: true }),
       printViewToPdf: async () => ({ saved: false }),
+      setSyncServerUrl: async ({ url }) => ({ url, reload: false }),
     };
     // @ts-expect-error appVersion takes no argument
     void (() => bridge.appVersion('x'));

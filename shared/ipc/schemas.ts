@@ -4,6 +4,7 @@
  * bridge on `window.hotline` are derived from them, so the two cannot drift apart.
  */
 import { z } from 'zod';
+import { checkSyncServerUrl } from './syncServerUrl';
 
 /** IPC payloads are copied between processes: a bigger file belongs in a streamed export, not here. */
 export const MAX_SAVE_BYTES = 100 * 1024 * 1024;
@@ -71,10 +72,28 @@ export const PrintViewResponse = z.strictObject({
 export const PrintViewToPdfRequest = z.strictObject({ suggestedName: SuggestedFileName });
 export const PrintViewToPdfResponse = SaveFileResponse;
 
+// ---- setSyncServerUrl({ url }) -------------------------------------------------------------------
+/** The sync server the user chose: persisted by the main process and the only server the CSP lets the window reach. */
+export const SetSyncServerUrlRequest = z.strictObject({
+  url: z.string({ error: 'url（服务器地址）必须是文字' }).superRefine((value, ctx) => {
+    const check = checkSyncServerUrl(value);
+    if (!check.ok) ctx.addIssue({ code: 'custom', message: `url（服务器地址）：${check.reason}` });
+  }),
+});
+/**
+ * `url`: the address as stored (normalised). `reload`: the window's CSP now allows another origin,
+ * which a loaded page only picks up when it loads again.
+ */
+export const SetSyncServerUrlResponse = z.strictObject({
+  url: z.string(),
+  reload: z.boolean(),
+});
+
 /** The whole contract: one entry per action, its request and its response. */
 export const ipcContract = {
   appVersion: { request: AppVersionRequest, response: AppVersionResponse },
   saveFile: { request: SaveFileRequest, response: SaveFileResponse },
   printView: { request: PrintViewRequest, response: PrintViewResponse },
   printViewToPdf: { request: PrintViewToPdfRequest, response: PrintViewToPdfResponse },
+  setSyncServerUrl: { request: SetSyncServerUrlRequest, response: SetSyncServerUrlResponse },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;

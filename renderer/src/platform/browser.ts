@@ -34,6 +34,7 @@ function withoutPdfExtension(name: string): string {
 export function createBrowserPlatform(env: BrowserEnv = defaultBrowserEnv()): Platform {
   return {
     kind: 'browser',
+    allowSyncServer: async (url) => ({ url, reload: false }),
     appVersion: async () => env.version,
     async saveFile({ suggestedName, data, mimeType }) {
       // Copy into a fresh ArrayBuffer-backed array: a Blob part may not be a view on a SharedArrayBuffer.

@@ -18,5 +18,6 @@ export function createElectronPlatform(bridge: HotlineBridge): Platform {
       }
     },
     printViewToPdf: (suggestedName) => bridge.printViewToPdf({ suggestedName }),
+    allowSyncServer: (url) => bridge.setSyncServerUrl({ url }),
   };
 }

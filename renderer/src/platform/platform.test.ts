@@ -10,6 +10,7 @@ function fakeBridge(overrides: Partial<HotlineBridge> = {}): HotlineBridge {
     saveFile: vi.fn(async ({ suggestedName }) => ({ saved: true, path: `/docs/${suggestedName}` })),
     printView: vi.fn(async () => ({ printed: true })),
     printViewToPdf: vi.fn(async ({ suggestedName }) => ({ saved: true, path: `/docs/${suggestedName}` })),
+    setSyncServerUrl: vi.fn(async ({ url }) => ({ url, reload: true })),
     ...overrides,
   };
 }
@@ -83,6 +84,12 @@ describe('Electron platform', () => {
     await expect(failed.printView()).rejects.toThrow('打印失败');
   });
 
+  it('hands the sync server to the shell, which says whether the page must reload for its CSP', async () => {
+    const bridge = fakeBridge();
+    await expect(pickPlatform({ hotline: bridge }).allowSyncServer('https://sync.example.com')).resolves.toEqual({ url: 'https://sync.example.com', reload: true });
+    expect(bridge.setSyncServerUrl).toHaveBeenCalledWith({ url: 'https://sync.example.com' });
+  });
+
   it('prints to PDF through the bridge', async () => {
     const bridge = fakeBridge();
     await expect(pickPlatform({ hotline: bridge }).printViewToPdf('合同.pdf')).resolves.toEqual({ saved: true, path: '/docs/合同.pdf' });
@@ -91,6 +98,10 @@ describe('Electron platform', () => {
 });
 
 describe('browser platform', () => {
+  it('has no window policy to change: any sync server, never a reload', async () => {
+    await expect(pickPlatform({}, () => fakeBrowser().env).allowSyncServer('https://sync.example.com')).resolves.toEqual({ url: 'https://sync.example.com', reload: false });
+  });
+
   it('saves by downloading a Blob under the suggested name, then revokes the URL', async () => {
     const { env, links, blobs, later } = fakeBrowser();
     const platform = pickPlatform({}, () => env);

@@ -29,4 +29,10 @@ export interface Platform {
   printView(): Promise<void>;
   /** Print what the window shows now to a PDF file. */
   printViewToPdf(suggestedName: string): Promise<SaveFileResult>;
+  /**
+   * Let the window reach this sync server. The desktop shell keeps the address and builds its CSP
+   * from it; `reload` says the page must load again before it can connect (a page keeps the policy
+   * it was loaded with). A browser has no such policy: nothing to do, never a reload.
+   */
+  allowSyncServer(url: string): Promise<{ url: string; reload: boolean }>;
 }

@@ -5,8 +5,30 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { getServerUrl } from '../../data/syncState';
+import { checkSyncServerUrl } from '../../../../shared/ipc/syncServerUrl';
+import { getServerUrl, setServerUrl } from '../../data/syncState';
+import { platform } from '../../platform';
 import { errorText, loginOnline, unlock } from '../../sync/session';
+
+/** Survives the reload a new server origin needs (no secret in it: the address only). */
+const SWITCHED_KEY = 'hotline.syncServerSwitched';
+
+/**
+ * The desktop window may reach only the sync server its CSP names. Before talking to `url`, ask
+ * the shell to allow it; when that changes the allowed origin the page must load again (a loaded
+ * page keeps its policy), so the address is saved and the page reloads — the password is typed
+ * again, it is never kept. In a browser nothing changes. Returns false when a reload is under way.
+ */
+async function allowServer(url: string): Promise<boolean> {
+  const check = checkSyncServerUrl(url);
+  if (!check.ok) return true; // the login itself names the bad address
+  const allowed = await platform.allowSyncServer(check.url);
+  if (!allowed.reload) return true;
+  await setServerUrl(allowed.url);
+  sessionStorage.setItem(SWITCHED_KEY, allowed.url);
+  window.location.reload();
+  return false;
+}
 
 /**
  * Login (online, the first time: tokens + a local verifier) or unlock (a saved login on this
@@ -19,9 +41,15 @@ export function LoginForm({ mode, username: knownUser, onDone }: { mode: 'login'
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [switched, setSwitched] = useState<string | null>(null);
 
   useEffect(() => {
     void getServerUrl().then((u) => setServer((s) => s || u));
+    const url = sessionStorage.getItem(SWITCHED_KEY);
+    if (url) {
+      sessionStorage.removeItem(SWITCHED_KEY);
+      setSwitched(url);
+    }
   }, []);
 
   async function submit(e: FormEvent) {
@@ -33,6 +61,8 @@ export function LoginForm({ mode, username: knownUser, onDone }: { mode: 'login'
     setBusy(true);
     setError(null);
     try {
+      const target = mode === 'unlock' ? await getServerUrl() : server;
+      if (!(await allowServer(target))) return;
       if (mode === 'unlock') await unlock(username, password);
       else await loginOnline(server, username, password);
       setPassword('');
@@ -62,6 +92,7 @@ export function LoginForm({ mode, username: knownUser, onDone }: { mode: 'login'
         autoComplete={mode === 'unlock' ? 'current-password' : 'current-password'}
         slotProps={{ htmlInput: { 'data-testid': 'sync-password' } }}
       />
+      {switched && <Alert severity="info" data-testid="sync-server-switched">{t('login.serverSwitched', { url: switched })}</Alert>}
       {error && <Alert severity="error" data-testid="sync-login-error">{error}</Alert>}
       <Button type="submit" variant="contained" disabled={busy} data-testid="sync-login-submit">
         {busy ? t('login.working') : mode === 'unlock' ? t('login.unlock') : t('login.submit')}
