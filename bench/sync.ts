@@ -11,6 +11,8 @@
  *       numbers — p95 of an agent's sync (goal ≤ 30 s) and double allocations (must be 0)
  *
  * BENCH_SYNC_SCALE=0.05 scales record and agent counts down for a quick run.
+ * BENCH_SYNC_ONLY=S1,S2 runs only the scenarios named. The engine's per-phase User Timing
+ * measures (push request/settle, pull wait/apply) are printed beside S1 and S2.
  * BENCH_RENDERER_DIR=<dir> reuses a built renderer. Prints the figures, writes bench/results/sync.json.
  */
 import { chromium, type Page } from '@playwright/test';
@@ -32,6 +34,8 @@ const N_S2 = Math.max(50, Math.round(1_000 * Math.min(1, SCALE * 4)));
 const N_AGENTS = Math.max(10, Math.round(200 * SCALE));
 const N_RACERS = Math.max(2, Math.round(N_AGENTS * 0.1));
 const N_CONTESTED = 50;
+// BENCH_SYNC_ONLY=S2,S3 runs only those scenarios (BENCH_SYNC_ONLY_S1=1 is BENCH_SYNC_ONLY=S1)
+const ONLY = new Set((process.env.BENCH_SYNC_ONLY ?? (process.env.BENCH_SYNC_ONLY_S1 ? 'S1' : 'S1,S2,S3')).split(',').map((x) => x.trim().toUpperCase()));
 const PASSWORD = 'bench-password-1';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -116,6 +120,21 @@ async function hook<T>(page: Page, name: string, ...args: unknown[]): Promise<T>
 }
 
 interface Timings { pushMs: number; pullMs: number; totalMs: number }
+
+/** The engine's User Timing measures of its last run (renderer/src/sync/engine.ts): ms and count per phase. */
+async function phases(page: Page): Promise<Record<string, { ms: number; n: number }>> {
+  return page.evaluate(() => {
+    const out: Record<string, { ms: number; n: number }> = {};
+    for (const e of performance.getEntriesByType('measure')) {
+      if (!e.name.startsWith('sync.')) continue;
+      const p = (out[e.name.slice(5)] ??= { ms: 0, n: 0 });
+      p.ms += e.duration;
+      p.n++;
+    }
+    for (const p of Object.values(out)) p.ms = Math.round(p.ms);
+    return out;
+  });
+}
 
 /** Logs in through the sync screen and waits for the first (initial) sync to finish. */
 async function loginAndSync(page: Page, base: string, serverUrl: string, username: string): Promise<Timings> {
@@ -322,9 +341,11 @@ async function main() {
   const result: Record<string, unknown> = { bench: 'sync', scale: SCALE, machine: { cpus: cpus().length, loadavg: loadavg().map((x) => Math.round(x * 100) / 100) } };
   try {
     // S1
+    if (ONLY.has('S1')) {
     const ctx1 = await browser.newContext();
     const p1 = await ctx1.newPage();
     const s1 = await loginAndSync(p1, base, srv.url, 's1-clerk');
+    const s1Phases = await phases(p1);
     const held = (await hook<unknown[]>(p1, 'localVersions')).length;
     const floor = await rawWrite(p1);
     const peer = process.env.BENCH_SYNC_SKIP_PEER ? { error: 'skipped (BENCH_SYNC_SKIP_PEER)' } : await pouchPeer(p1);
@@ -335,15 +356,16 @@ async function main() {
       syncMs: s1.totalMs,
       floorMs: Math.round(floor.ms),
       ratioToFloor: Math.round((s1.totalMs / floor.ms) * 100) / 100,
+      phases: s1Phases,
       peer: 'error' in peer ? peer : { ms: Math.round(peer.ms), docs: peer.docs, ratioToFloor: Math.round((peer.ms / floor.ms) * 100) / 100 },
       goals: { syncMs: 20_000, ratioToFloor: 1.5 },
     };
     await ctx1.close();
     console.log('S1', JSON.stringify(result.S1));
+    }
 
-    // BENCH_SYNC_ONLY_S1=1 stops after S1 (a quick re-measure of the initial sync)
-    if (!process.env.BENCH_SYNC_ONLY_S1) {
     // S2
+    if (ONLY.has('S2')) {
     const ctxA = await browser.newContext();
     const ctxB = await browser.newContext();
     const a = await ctxA.newPage();
@@ -352,13 +374,17 @@ async function main() {
     await loginAndSync(b, base, srv.url, 's2-b');
     await hook(a, 'createCustomers', N_S2, 'S2');
     const push = (await hook<{ lastTimings: Timings }>(a, 'syncNow')).lastTimings;
+    const pushPhases = await phases(a);
     const pull = (await hook<{ lastTimings: Timings }>(b, 'syncNow')).lastTimings;
-    result.S2 = { changes: N_S2, pushMs: push.pushMs, pullApplyMs: pull.pullMs, goals: { pushMs: 2_000, pullApplyMs: 1_000 } };
+    const pullPhases = await phases(b);
+    result.S2 = { changes: N_S2, pushMs: push.pushMs, pullApplyMs: pull.pullMs, phases: { push: pushPhases, pull: pullPhases }, goals: { pushMs: 2_000, pullApplyMs: 1_000 } };
     await ctxA.close();
     await ctxB.close();
     console.log('S2', JSON.stringify(result.S2));
+    }
 
     // S3, on the embedded PGlite server, then on PostgreSQL when one answers
+    if (ONLY.has('S3')) {
     result.S3 = { pglite: await s3(srv.url, srv.offices.RACE!), goals: { p95Ms: 30_000, doubleAllocations: 0 } };
     console.log('S3 pglite', JSON.stringify((result.S3 as { pglite: unknown }).pglite));
     const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

@@ -131,9 +131,12 @@ function localRow(c: Change, existing: Record<string, unknown> | undefined, now:
 /**
  * Applies a page of server records with bulk reads and writes per table (a page of 1,000 is a
  * handful of IndexedDB requests, not thousands). Later changes of the same record in the page win.
+ * `fresh`: tables that held no row when this sync run began (the initial sync). Their rows can
+ * only come from this run's pages, which are whole server records, so there is nothing local to
+ * keep and the read of existing rows is skipped — it cost a quarter of an initial sync.
  * Call inside a transaction over syncedTables() + meta.
  */
-export async function applyChanges(changes: readonly Change[]): Promise<void> {
+export async function applyChanges(changes: readonly Change[], fresh: ReadonlySet<string> = new Set()): Promise<void> {
   const d = db();
   const last = new Map<string, Change>();
   for (const c of changes) last.set(`${c.entity}\u0000${c.id}`, c);
@@ -163,7 +166,7 @@ export async function applyChanges(changes: readonly Change[]): Promise<void> {
       for (const c of gone) if (c.entity === 'customer') await d.attachments.where('customerId').equals(c.id).delete();
     }
     if (!live.length) continue;
-    const existing = (await table.bulkGet(live.map((c) => c.id))) as (Record<string, unknown> | undefined)[];
+    const existing = fresh.has(tableName) ? [] : ((await table.bulkGet(live.map((c) => c.id))) as (Record<string, unknown> | undefined)[]);
     const rows = live.map((c, i) => (c.entity === 'hotlineNumber' ? (numberRow(c, existing[i] as NumberRow | undefined) as unknown as Record<string, unknown>) : localRow(c, existing[i], now)));
     await table.bulkPut(rows);
     if (tableName === 'customerHistory') await dropLocalHistoryLines(rows);
@@ -171,6 +174,16 @@ export async function applyChanges(changes: readonly Change[]): Promise<void> {
       if (tableName === 'customers' && Array.isArray(r.attachments) && r.attachments.length) await attachmentRows(String(r.id), r.attachments, String(r.updatedAt));
     }
   }
+}
+
+/** The entity tables that hold no row at all now (read before a pull run; see applyChanges). */
+export async function emptyEntityTables(): Promise<Set<string>> {
+  const d = db();
+  const out = new Set<string>();
+  for (const name of new Set(Object.values(ENTITY_TABLES))) {
+    if ((await d.table(name).limit(1).primaryKeys()).length === 0) out.add(name);
+  }
+  return out;
 }
 
 /** The (entity, id, version) of every synced record this device holds, for comparison with the server's snapshot. */

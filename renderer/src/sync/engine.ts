@@ -3,6 +3,7 @@ import { getCachedSession, isUnlocked, replaceSession, type CachedSession } from
 import {
   applyPulledPage,
   bindStoreToOffice,
+  emptyEntityTables,
   getCursor,
   getLastSyncAt,
   nextPending,
@@ -51,6 +52,18 @@ export function officeOf(cached: CachedSession): string {
   return o.id;
 }
 
+/**
+ * Where a run's time goes, as User Timing measures (`sync.*`): visible in Chromium's performance
+ * panel and read by the benchmark (bench/sync.ts). Cleared at the start of each run.
+ */
+export const SYNC_MEASURES = ['sync.push.request', 'sync.push.settle', 'sync.pull.wait', 'sync.pull.apply'] as const;
+
+function measure(name: (typeof SYNC_MEASURES)[number], start: number): number {
+  const end = performance.now();
+  performance.measure(name, { start, end });
+  return end;
+}
+
 function set(p: Partial<SyncProgress>) {
   useSyncStatus.setState((s) => ({ progress: { ...s.progress, ...p } }));
 }
@@ -81,7 +94,9 @@ async function pushAll(api: SyncApi, cid: string, officeId: string, batch: numbe
       if (t.target) targets.set(row.seq!, t.target);
       mutations.push({ seq: row.seq!, mutationId: row.mutationId, officeId, name: t.name, args: t.args, ...(t.baseVersion === undefined ? {} : { baseVersion: t.baseVersion }) });
     }
+    let t = performance.now();
     const res = mutations.length ? await api.push(cid, mutations) : { results: [], lastSeq: 0 };
+    t = measure('sync.push.request', t);
     await settlePushed(res.results, skipped);
     // Rejected: the local change did not happen on the server. Reconcile the record with the
     // server's copy (or remove it when the server has none) so the device shows what is true.
@@ -94,6 +109,7 @@ async function pushAll(api: SyncApi, cid: string, officeId: string, batch: numbe
     }
     useSyncStatus.setState((s) => ({ lastRejected: s.lastRejected + rejected }));
     set({ pushed: useSyncStatus.getState().progress.pushed + res.results.length + skipped.length, remaining: await pendingCount() });
+    measure('sync.push.settle', t);
     if (res.retryAfterMs !== undefined || res.results.length < mutations.length) {
       throw new SyncHttpError(503, 'RETRY_LATER', '服务器繁忙，稍后自动重试', 'server busy, retrying later');
     }
@@ -103,15 +119,20 @@ async function pushAll(api: SyncApi, cid: string, officeId: string, batch: numbe
 async function pullAll(api: SyncApi, cid: string, officeId: string, page: number): Promise<string | null> {
   let serverTime: string | null = null;
   let next = api.pull(cid, await getCursor(), page);
+  // tables empty before this run (an initial sync): their rows need no read before the write
+  const fresh = await emptyEntityTables();
   for (;;) {
+    let t = performance.now();
     const res = await next;
+    t = measure('sync.pull.wait', t);
     // Fetch the following page while this one is written (the server's cursor is known now);
     // pages are still applied one after the other, each saved with its own cursor.
     if (res.hasMore) {
       next = api.pull(cid, res.cursor, page);
       next.catch(() => undefined); // awaited on the next turn; an apply failure must not leave it unhandled
     }
-    await applyPulledPage(res.changes, res.cursor, officeId, await pendingTargets());
+    await applyPulledPage(res.changes, res.cursor, officeId, await pendingTargets(), fresh);
+    measure('sync.pull.apply', t);
     serverTime = res.serverTime;
     const p = useSyncStatus.getState().progress;
     set({ pulled: p.pulled + res.changes.length, pages: p.pages + 1 });
@@ -195,6 +216,7 @@ export class SyncEngine {
       useSyncStatus.setState({ lastError: null });
       return;
     }
+    for (const m of SYNC_MEASURES) performance.clearMeasures(m);
     useSyncStatus.setState({ running: true, online: navigator.onLine, lastRejected: 0, progress: { ...EMPTY_PROGRESS, phase: 'push', remaining: await pendingCount() } });
     try {
       const api = apiFor(cached);
