@@ -2,10 +2,12 @@
 // network shows at once in the ledger (pending); meanwhile a payment reaches the server from another
 // desk; after the sync the ledger shows exactly the server's balance, the adjustment confirmed with
 // the manager as approver. The suspension the collections job logged is reversed from the pulled
-// action log, offline, and the sync puts the account back to active.
+// action log, offline, and the sync puts the account back to active. A call-record dispute raised
+// and decided offline is booked by the server, its credit arriving with the sync.
 import { expect, test } from '@playwright/test';
 import { startSyncServer, type SyncServerHandle } from './support/server';
 import { login, openSyncArea, syncUntilClean } from './support/syncClient';
+import { formatFen } from '../shared/domain/index';
 
 const PASSWORD = 'correct-horse-9';
 const ACCOUNT = 'acc-e2e-billing';
@@ -31,6 +33,12 @@ await db.transaction(async (tx) => {
     { accountId: '${ACCOUNT}', kind: 'monthly_charge', amountFen: -30000, effectiveOn: '2026-01-31', dueOn: '2026-02-15', reason: '1 月月度话费' },
   ]);
   await publishLedger(tx, officeId, added);
+  // a call of today, as the carrier-file import stores it (call records stay on the server)
+  await tx.query(
+    \`INSERT INTO call_records (office_id, carrier, carrier_record_id, account_id, hotline, caller, forwarded_to, start_at, end_at, duration_s, local_day, billable_minutes, tariff_fen, rated_fen, import_id)
+     VALUES ($1, 'telecom', 'E2E-CALL-1', '${ACCOUNT}', '4008123456', '13800000001', '01088886666', now(), now(), 61, (now() AT TIME ZONE 'Asia/Shanghai')::date, 2, 20, 40, $2)\`,
+    [officeId, (await import('node:crypto')).randomUUID()],
+  );
 });
 `;
 
@@ -127,5 +135,44 @@ test('the pulled action log is reversed offline; the sync resumes the suspended 
   await page.goto(`/#/billing/account/${ACCOUNT}`);
   await expect(page.getByRole('heading', { level: 2 })).toContainText('BJ-E2E-0001');
   await expect(page.getByRole('heading', { level: 2 })).toContainText(STATUS_ACTIVE);
+  await ctx.close();
+});
+
+test('a dispute raised offline is booked by the server; decided upheld offline, its credit arrives with the sync', async ({ browser }) => {
+  const mgr = await serverApi('bj-mgr');
+  const before = (await mgr<{ balanceFen: number }>('GET', `/accounts/${ACCOUNT}/ledger`)).balanceFen;
+  const ctx = await browser.newContext();
+  const page = await openSyncArea(ctx);
+  await login(page, srv.url, 'bj-mgr', PASSWORD);
+  await syncUntilClean(page);
+  await page.goto(`/#/billing/account/${ACCOUNT}`);
+  await expect(page.getByTestId('disputes-table')).toBeVisible({ timeout: 30_000 });
+  await ctx.setOffline(true);
+  await page.getByTestId('dispute-raise').click();
+  await page.getByTestId('dispute-save').click();
+  await expect(page.getByRole('dialog')).toContainText('话单流水号：必填。');
+  await page.getByTestId('dispute-record').fill('E2E-CALL-1');
+  await page.getByTestId('dispute-reason').fill('客户称未拨打');
+  await page.getByTestId('dispute-save').click();
+  await expect(page.getByTestId('disputes-table')).toContainText('E2E-CALL-1');
+  await expect(page.getByTestId('disputes-table')).toContainText('待同步');
+
+  await ctx.setOffline(false);
+  await syncUntilClean(page);
+  await expect(page.getByTestId('disputes-table')).not.toContainText('待同步');
+  const open = await mgr<{ disputes: { carrierRecordId: string; status: string }[] }>('GET', '/disputes');
+  expect(open.disputes).toEqual([expect.objectContaining({ carrierRecordId: 'E2E-CALL-1', status: 'open' })]);
+
+  await ctx.setOffline(true);
+  await page.getByTestId('disputes-table').getByRole('button', { name: '处理' }).click();
+  await page.getByRole('dialog').getByLabel('处理结果说明').fill('运营商确认重复计费');
+  await page.getByRole('dialog').getByLabel('退还金额（元，可不填）').fill('0.40');
+  await page.getByRole('dialog').getByRole('button', { name: '处理' }).click();
+  await expect(page.getByTestId('disputes-table')).toContainText('异议成立');
+  await ctx.setOffline(false);
+  await syncUntilClean(page);
+  const after = (await mgr<{ balanceFen: number }>('GET', `/accounts/${ACCOUNT}/ledger`)).balanceFen;
+  expect(after).toBe(before + 40);
+  await expect(page.getByTestId('ledger-balance')).toHaveText(`¥${formatFen(after)}`, { timeout: 30_000 });
   await ctx.close();
 });
