@@ -27,6 +27,10 @@ export const SYNC_ENTITIES = [
   // Billing results (issue 7), written only by the server: the account ledger and monthly bills.
   'ledgerEntry',
   'bill',
+  // The collections job's action log, call-record disputes and the office's billing settings (one record, id 'office').
+  'billingAction',
+  'callDispute',
+  'billingSettings',
 ] as const;
 
 export const SyncEntitySchema = z.enum(SYNC_ENTITIES);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RecordDataSchema, RecordIdSchema, SyncEntitySchema } from './entities';
 import type { UserRole } from './roles';
 import { SYNC_APPLICATION_EVENTS } from './applicationFlow';
+import { billingSettingsPatchSchema } from '../billing/settings';
 
 /** A 400/4008/4009 hotline number: 10 digits, stored without dashes. */
 export const HotlineNumberSchema = z.string().regex(/^400\d{7}$/, '号码须为400开头的10位数字');
@@ -112,6 +113,30 @@ export const MUTATION_ARGS = {
   'office.update': z
     .object({ profile: RecordDataSchema.optional(), settings: RecordDataSchema.optional() })
     .refine((a) => a.profile !== undefined || a.settings !== undefined, { message: 'profile 或 settings：至少一项', path: ['profile'] }),
+  // ---- billing (docs/billing.md): re-executed against the server's ledger, its entry ids are the client's ----
+  /** 调账 by a manager (the approver): credit > 0, charge < 0; `id` becomes the ledger entry's id. */
+  'ledger.adjust': z.object({
+    id: RecordIdSchema,
+    accountId: RecordIdSchema,
+    amountFen: z.number().int().refine((n) => n !== 0, '调账金额：不能为零').refine((n) => Math.abs(n) <= 100_000_000_00, '调账金额：超出上限'),
+    reason: z.string().trim().min(1, '调账原因：必填').max(500),
+  }),
+  /** 冲正 of one ledger entry; `id` becomes the reversal entry's id. */
+  'ledger.reverse': z.object({ id: RecordIdSchema, entryId: RecordIdSchema, reason: z.string().trim().min(1, '冲正原因：必填').max(500) }),
+  /** A manager undoes an automatic action of the collections job (suspension, termination, resumption). */
+  'billingAction.reverse': z.object({ actionId: z.uuid(), reason: z.string().trim().min(1, '撤销原因：必填').max(500) }),
+  /** The office's billing settings, changed keys only. */
+  'billingSettings.update': z.object({ patch: billingSettingsPatchSchema }),
+  /** A call record disputed within three months (400 agreement 第四条(一)6); `id` becomes the dispute's id. */
+  'dispute.raise': z.object({ id: z.uuid(), carrier: z.string().min(1).max(50), carrierRecordId: z.string().min(1).max(100), reason: z.string().trim().min(1, '异议原因：必填').max(500) }),
+  /** A manager decides a dispute; upheld with an amount credits the account by an adjustment with id `adjustmentId`. */
+  'dispute.resolve': z.object({
+    id: z.uuid(),
+    outcome: z.enum(['upheld', 'rejected']),
+    note: z.string().trim().min(1, '处理结果说明：必填').max(500),
+    adjustmentFen: z.number().int().positive().max(100_000_000_00).optional(),
+    adjustmentId: RecordIdSchema.optional(),
+  }),
 } as const;
 
 export type MutationName = keyof typeof MUTATION_ARGS;
@@ -144,6 +169,12 @@ export const MUTATION_KIND: Record<MutationName, 'edit' | 'command'> = {
   'number.holdForApplication': 'command',
   'gradeRules.replace': 'command',
   'office.update': 'command',
+  'ledger.adjust': 'command',
+  'ledger.reverse': 'command',
+  'billingAction.reverse': 'command',
+  'billingSettings.update': 'command',
+  'dispute.raise': 'command',
+  'dispute.resolve': 'command',
 };
 
 const EVERYONE: readonly UserRole[] = ['admin', 'manager', 'clerk', 'field_agent'];
@@ -181,6 +212,13 @@ export const MUTATION_ROLES: Record<MutationName, readonly UserRole[]> = {
   'number.holdForApplication': EVERYONE, // part of submitting a form (application.submit)
   'gradeRules.replace': MANAGERS, // permissions.ts: gradeRule.edit
   'office.update': MANAGERS, // permissions.ts: settings.edit
+  // permissions.ts: payment.void (adjust, reverse), account.suspend (undo an automatic action), settings.edit
+  'ledger.adjust': MANAGERS,
+  'ledger.reverse': MANAGERS,
+  'billingAction.reverse': MANAGERS,
+  'billingSettings.update': MANAGERS,
+  'dispute.raise': OFFICE_STAFF,
+  'dispute.resolve': MANAGERS,
 };
 
 export function isMutationName(name: string): name is MutationName {

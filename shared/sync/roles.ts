@@ -7,7 +7,7 @@ export type UserRole = z.infer<typeof UserRoleSchema>;
 
 const ALL_BUSINESS: readonly SyncEntity[] = [
   'customer', 'hotlineNumber', 'package', 'application', 'account', 'contract', 'payment', 'callRecord', 'user', 'conflict', 'lease', 'customerHistory', 'office',
-  'ledgerEntry', 'bill',
+  'ledgerEntry', 'bill', 'billingAction', 'callDispute', 'billingSettings',
 ];
 
 /**

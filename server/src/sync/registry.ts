@@ -5,6 +5,7 @@ import { accountClose, accountResume, accountSuspend, accountTerminate, accountT
 import { numbersAdd } from './numbersAddHandler';
 import { accountApplyChange, accountOpen, applicationStep } from './applicationHandlers';
 import { paymentRecordCommand } from '../billing/payments';
+import { billingActionReverse, billingSettingsUpdate, disputeRaise, disputeResolve, ledgerAdjust, ledgerReverse } from './billingHandlers';
 import { leaseReturn, leaseTake, numberAllocate, numberRelease, numberReserve } from '../numbers/commands';
 import { numberHoldForApplication, numberStep } from './numberLifecycleHandlers';
 import { gradeRulesReplace, officeUpdate } from './officeHandlers';
@@ -38,4 +39,10 @@ export const HANDLERS: Handlers = {
   'number.holdForApplication': numberHoldForApplication,
   'gradeRules.replace': gradeRulesReplace,
   'office.update': officeUpdate,
+  'ledger.adjust': ledgerAdjust,
+  'ledger.reverse': ledgerReverse,
+  'billingAction.reverse': billingActionReverse,
+  'billingSettings.update': billingSettingsUpdate,
+  'dispute.raise': disputeRaise,
+  'dispute.resolve': disputeResolve,
 };
