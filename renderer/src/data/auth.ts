@@ -1,4 +1,6 @@
 import type { OfflineVerifierParams, Session } from '../../../shared/sync/index';
+import { msg } from '../../../shared/domain/messages/index';
+import { NotFoundError, PermissionError } from './errors';
 import { db } from './db';
 import { nowIso } from './clock';
 import type { UserRow } from './rows';
@@ -108,10 +110,10 @@ async function adoptServerUser(session: Session): Promise<void> {
 /** Opens the app offline: the typed password must give the stored verifier. */
 export async function unlockOffline(username: string, password: string): Promise<CachedSession> {
   const cached = await getCachedSession();
-  if (!cached) throw new Error('本机没有保存的登录，请联网登录一次。');
-  if (cached.session.user.username.toLowerCase() !== username.trim().toLowerCase()) throw new Error('用户名或密码错误。');
+  if (!cached) throw new NotFoundError(msg('auth.noSavedLogin'));
+  if (cached.session.user.username.toLowerCase() !== username.trim().toLowerCase()) throw new PermissionError('session.unlock', null, msg('auth.wrongPassword'));
   const v = await deriveVerifier(password, cached.session.offlineVerifier);
-  if (!sameString(v, cached.verifier)) throw new Error('用户名或密码错误。');
+  if (!sameString(v, cached.verifier)) throw new PermissionError('session.unlock', null, msg('auth.wrongPassword'));
   const d = db();
   await d.transaction('rw', d.meta, d.users, () => adoptServerUser(cached.session));
   markUnlocked(cached.session.user.id);

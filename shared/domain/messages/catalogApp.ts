@@ -54,6 +54,13 @@ export const APP_MESSAGES = {
     en: '{label}: only JPEG, PNG or PDF files are accepted; “{file}” is none of them.',
   },
 
+  // Offline unlock (a login saved on this device)
+  'auth.noSavedLogin': {
+    'zh-CN': '本机没有保存的登录，请联网登录一次。',
+    en: 'This device has no saved login; log in once while online.',
+  },
+  'auth.wrongPassword': { 'zh-CN': '用户名或密码错误。', en: 'Wrong username or password.' },
+
   // Sync conflicts
   'conflict.notFound': { 'zh-CN': '冲突记录不存在。', en: 'The conflict record does not exist.' },
   'conflict.resolved': { 'zh-CN': '该冲突已处理。', en: 'This conflict has already been resolved.' },

@@ -8,7 +8,9 @@ import Typography from '@mui/material/Typography';
 import { checkSyncServerUrl } from '../../../../shared/ipc/syncServerUrl';
 import { getServerUrl, setServerUrl } from '../../data/syncState';
 import { platform } from '../../platform';
-import { errorText, loginOnline, unlock } from '../../sync/session';
+import { SyncHttpError, SyncNetworkError } from '../../sync/api';
+import { errorText as syncErrorText, loginOnline, unlock } from '../../sync/session';
+import { errorText } from '../../i18n/errors';
 
 /** Survives the reload a new server origin needs (no secret in it: the address only). */
 const SWITCHED_KEY = 'hotline.syncServerSwitched';
@@ -68,7 +70,9 @@ export function LoginForm({ mode, username: knownUser, onDone }: { mode: 'login'
       setPassword('');
       onDone?.();
     } catch (err) {
-      setError(errorText(err, i18n.language));
+      // The server's answers have their own wording; the device's refusals come from the catalog.
+      const fromServer = err instanceof SyncHttpError || err instanceof SyncNetworkError;
+      setError(fromServer ? syncErrorText(err, i18n.language) : errorText(err, i18n.language));
     } finally {
       setBusy(false);
     }
