@@ -28,6 +28,10 @@ const RULES = [
 for (const backend of backends) {
   describe.skipIf(!!backend.skip)(suiteTitle('sync office settings, profile and grade table', backend), () => {
     const client = seededServerClients(backend);
+    const statusOf = async (c: ReturnType<typeof client>, number: string) => {
+      await c.pullAll();
+      return c.record('hotlineNumber', number)!.data as Record<string, unknown>;
+    };
 
     it('stores the profile and changed settings of the office; every device of the office pulls them, the other office does not', async () => {
       const m = client('managerA');
@@ -133,6 +137,23 @@ for (const backend of backends) {
       expect(res.body.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
       const until = Date.parse((res.body.results[2]!.result as { holdUntil: string }).holdUntil);
       expect(Math.round((until - Date.now()) / 86_400_000)).toBe(400);
+    });
+
+    it('holds reservations and cools released numbers for the office\'s own periods', async () => {
+      const m = client('managerA');
+      expect((await m.run('office.update', { settings: { reservationDays: 3, coolingDays: 45 } })).status).toBe('applied');
+      const [held, sold] = ['4009300001', '4009300002'];
+      await m.run('numbers.add', { numbers: [held, sold] });
+      const customerId = randomUUID();
+      const clerk = client('clerkA');
+      await clerk.run('record.create', { entity: 'customer', id: customerId, data: { name: '北京丙公司' } });
+      const days = (iso: unknown) => Math.round((Date.parse(String(iso)) - Date.now()) / 86_400_000);
+      expect((await clerk.run('number.reserve', { number: held, customerId })).status).toBe('applied');
+      expect(days((await statusOf(clerk, held)).holdUntil)).toBe(3);
+      await clerk.run('number.allocate', { number: sold, customerId });
+      expect((await m.run('number.release', { number: sold })).status).toBe('applied');
+      expect(await statusOf(clerk, sold)).toMatchObject({ status: 'cooling' });
+      expect(days((await statusOf(clerk, sold)).holdUntil)).toBe(45);
     });
   });
 }

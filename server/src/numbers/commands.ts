@@ -1,7 +1,8 @@
 import { type MutationArgs, type RecordData } from '../../../shared/sync/index';
 import { isUniqueViolation } from '../db/index';
 import { reject, type HandlerOutcome, type MutationContext } from '../sync/context';
-import { COOLING_INTERVAL, FREE_SQL, GRACE, IN_LIVE_LEASE_SQL, RESERVATION_INTERVAL, lockNumber, numberRecord, type LockedNumber, type NumberRow } from './pool';
+import { FREE_SQL, GRACE, IN_LIVE_LEASE_SQL, lockNumber, numberRecord, type LockedNumber, type NumberRow } from './pool';
+import { officeSettingsFor } from '../sync/officeSettings';
 
 const fmt = (n: string) => `${n.slice(0, 3)}-${n.slice(3, 6)}-${n.slice(6)}`;
 
@@ -46,11 +47,13 @@ async function assign(ctx: MutationContext, row: LockedNumber, kind: 'reserved' 
     if (isUniqueViolation(e)) reject('NUMBER_UNAVAILABLE', { zh: fmt(row.number), en: row.number, field: 'number' });
     throw e;
   }
+  // a reservation holds for the office's reservationDays (default 15), on the server clock
+  const { reservationDays } = await officeSettingsFor(ctx);
   const upd = await tx.query<NumberRow>(
     `UPDATE hotline_numbers SET status = $2, customer_id = $3, application_id = $4,
-            hold_until = CASE WHEN $2 = 'reserved' THEN now() + ${RESERVATION_INTERVAL} ELSE NULL END, updated_at = now()
+            hold_until = CASE WHEN $2 = 'reserved' THEN now() + make_interval(days => $5::int) ELSE NULL END, updated_at = now()
       WHERE number = $1 RETURNING *`,
-    [row.number, kind, customerId, applicationId ?? null],
+    [row.number, kind, customerId, applicationId ?? null, reservationDays],
   );
   ctx.writer.put(numberRecord(upd.rows[0]!));
   return upd.rows[0]!;
@@ -105,13 +108,15 @@ export async function numberRelease(ctx: MutationContext, a: MutationArgs<'numbe
   if (!row) reject('NOT_FOUND', { zh: `号码 ${fmt(a.number)}`, en: a.number, field: 'number' });
   if (row.status !== 'reserved' && row.status !== 'active') reject('INVALID_TRANSITION', { zh: `${fmt(a.number)} 状态为 ${row.status}`, en: `${a.number} is ${row.status}`, field: 'number' });
   await ctx.tx.query('UPDATE number_assignments SET ended_at = now() WHERE number = $1 AND ended_at IS NULL', [a.number]);
-  // A released reservation is free at once; a number that was in service cools down first (4008 contract 7.3).
+  // A released reservation is free at once; a number that was in service cools down first
+  // (4008 contract 7.3) for the office's coolingDays (default 90).
+  const { coolingDays } = await officeSettingsFor(ctx);
   const upd = await ctx.tx.query<NumberRow>(
     `UPDATE hotline_numbers SET status = CASE WHEN status = 'reserved' THEN 'available' ELSE 'cooling' END,
-            hold_until = CASE WHEN status = 'reserved' THEN NULL ELSE now() + ${COOLING_INTERVAL} END,
+            hold_until = CASE WHEN status = 'reserved' THEN NULL ELSE now() + make_interval(days => $2::int) END,
             customer_id = NULL, application_id = NULL, lease_id = NULL, updated_at = now()
       WHERE number = $1 RETURNING *`,
-    [a.number],
+    [a.number, coolingDays],
   );
   ctx.writer.put(numberRecord(upd.rows[0]!));
   return { result: { number: a.number, status: upd.rows[0]!.status } };
