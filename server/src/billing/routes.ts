@@ -18,6 +18,7 @@ import { BillingRunRefused, runBilling } from './run';
 import { loadBillingSettings, officeToday, saveBillingSettings } from './settings';
 import { listBills, officeSummaryDocx, officeSummaryRows, readBill, statementDocx } from './statements';
 import { statementPdfRoutes } from './statementRoutes';
+import { callImportRoutes } from './importRoutes';
 
 const STAFF = ['admin', 'manager', 'clerk'] as const;
 const MANAGERS = ['admin', 'manager'] as const;
@@ -59,6 +60,7 @@ export const billingRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (
   };
 
   await app.register(statementPdfRoutes(deps)); // statement.pdf, summary.pdf (LibreOffice)
+  await app.register(callImportRoutes(deps)); // POST imports/file: the carrier file streamed as the body (no 8 MB cap)
 
   app.get(`${base}/settings`, { schema: { tags: ['billing'], params: P } }, async (req) => {
     guard(req, STAFF);
