@@ -45,7 +45,7 @@ function generate(n: number, prefix: string): GenCall[] {
   return calls;
 }
 /** Text → GBK bytes, from a table built by decoding every two-byte GBK code (no encoder in Node). */
-function gbkEncode(text: string): Buffer {
+function gbkEncode(text: string): Uint8Array {
   const table = new Map<string, number[]>();
   const dec = new TextDecoder('gbk');
   for (let hi = 0x81; hi <= 0xfe; hi++) for (let lo = 0x40; lo <= 0xfe; lo++) if (lo !== 0x7f) table.set(dec.decode(new Uint8Array([hi, lo])), [hi, lo]);
@@ -54,7 +54,7 @@ function gbkEncode(text: string): Buffer {
     if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
     else out.push(...table.get(ch)!);
   }
-  return Buffer.from(out);
+  return new Uint8Array(out);
 }
 const csvOf = (calls: GenCall[]) =>
   [HEADER.join(','), ...calls.map((c) => `${c.id},${NUMBERS[c.account]},13800138000,037167891234,${c.startAt},${c.seconds},${(Math.ceil(c.seconds / 60) * 0.2).toFixed(2)}`)].join('\r\n') + '\r\n';
