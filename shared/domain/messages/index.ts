@@ -14,6 +14,14 @@
  *   helperText = localizeCheck(parseHotline(s), lang);    // instead of r.reason
  * A server can pick the language from Accept-Language and answer with the same helpers; keep
  * `reason` in stored data (it is zh-CN) and translate only when showing it.
+ *
+ * The app's repositories throw messages as data: `msg(code, params)` (ref.ts; params may nest
+ * messages, e.g. a validator's reason under a row's label). renderer/src/data/errors.ts keeps the
+ * zh-CN text in `message`/`fields` and the message in `text`/`texts`; screens show
+ * `errorText(e)` / `errorFields(e)` (renderer/src/i18n/errors.ts) in the current language.
+ * Catalogs: catalog.ts (validators, schemas), catalogLifecycle.ts (state machines),
+ * catalogApp.ts and catalogServices.ts (repositories). renderer/src/i18n/catalogs.test.ts walks
+ * them and the i18next namespaces: every zh-CN text has an English twin with the same params.
  */
 export * from './catalog';
 export * from './format';

@@ -11,7 +11,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { dismissRejected } from '../../data/syncState';
 import { useRejectedMutations } from '../../data/syncStateHooks';
-import { formatTime } from './format';
+import { formatTime, rejectionText } from './format';
 
 /** Mutations the server refused for good: shown with the reason until the person dismisses them. */
 export function RejectedCard() {
@@ -40,8 +40,8 @@ export function RejectedCard() {
                   {rows.map((r) => (
                     <TableRow key={r.seq} data-testid="sync-rejected-row">
                       <TableCell>{formatTime(r.createdAt)}</TableCell>
-                      <TableCell>{r.name}</TableCell>
-                      <TableCell>{i18n.language === 'en' ? r.rejection.messageEn : r.rejection.message}</TableCell>
+                      <TableCell>{t(`rejected.operations.${r.name}`, { defaultValue: r.name })}</TableCell>
+                      <TableCell>{rejectionText(r.rejection, i18n.language)}</TableCell>
                       <TableCell align="right">
                         <Button size="small" onClick={() => void dismissRejected(r.seq)}>{t('rejected.dismiss')}</Button>
                       </TableCell>

@@ -1,3 +1,6 @@
+import { REJECTION_MESSAGES, type RejectionCode } from '../../../../shared/sync/index';
+import { formatMessage, isMessageCode } from '../../../../shared/domain/messages/index';
+
 /** Times shown in the office time zone (stored as UTC ISO). */
 export function formatTime(iso: string, timeZone = 'Asia/Shanghai'): string {
   const d = new Date(iso);
@@ -29,4 +32,21 @@ export function syncErrorText(
   if (e.code && KNOWN_SYNC_ERRORS.has(e.code)) return t(`run.errors.${e.code}`);
   if (!e.code) return t('run.errors.network', { message: e.message });
   return CJK.test(e.message) ? t('run.errors.other', { code: e.code }) : e.message;
+}
+
+/**
+ * The reason of a refused change in the UI's language: the server's refusal in its two
+ * languages, or, where it names a domain message (a refused value), that message in the current
+ * language after the refusal's kind.
+ */
+export function rejectionText(
+  r: { code: string; message: string; messageEn?: string; messageCode?: string; params?: Record<string, string | number> },
+  language: string,
+): string {
+  const en = language.startsWith('en');
+  const base = REJECTION_MESSAGES[r.code as RejectionCode];
+  if (base && isMessageCode(r.messageCode)) {
+    return `${en ? base.en : base.zh}${en ? ': ' : '：'}${formatMessage(r.messageCode, r.params ?? {}, language)}`;
+  }
+  return en && r.messageEn ? r.messageEn : r.message;
 }
