@@ -45,7 +45,7 @@ function generate(n: number, prefix: string): GenCall[] {
   return calls;
 }
 /** Text → GBK bytes, from a table built by decoding every two-byte GBK code (no encoder in Node). */
-function gbkEncode(text: string): Uint8Array {
+function gbkEncode(text: string): Uint8Array<ArrayBuffer> {
   const table = new Map<string, number[]>();
   const dec = new TextDecoder('gbk');
   for (let hi = 0x81; hi <= 0xfe; hi++) for (let lo = 0x40; lo <= 0xfe; lo++) if (lo !== 0x7f) table.set(dec.decode(new Uint8Array([hi, lo])), [hi, lo]);
