@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { translate } from '../renderer/src/sync/translate';
 import { validateUscc } from '../shared/domain/index';
-import { seededServerClients, suiteTitle, testBackends } from './server-harness';
+import { http, seededServerClients, suiteTitle, testBackends } from './server-harness';
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 240_000 });
 
@@ -147,6 +147,16 @@ for (const backend of backends) {
       expect(await m.run(good.name, good.args)).toMatchObject({ status: 'applied' });
       expect(await m.run('record.create', { entity: 'package', id: randomUUID(), data: { ...pkg, prepaymentFen: -1 } })).toMatchObject({ status: 'rejected', reason: { field: 'prepaymentFen' } });
       expect(await m.run('record.create', { entity: 'package', id: randomUUID(), data: { ...pkg, tariffFenPerMinute: 0.15 } })).toMatchObject({ status: 'rejected', reason: { field: 'tariffFenPerMinute' } });
+    });
+
+    it('/openapi.json describes what a push carries: every mutation\'s args and each entity\'s data', async () => {
+      const r = await http(client('clerkA').base, 'GET', '/openapi.json');
+      expect(r.status).toBe(200);
+      const schemas = r.body.components.schemas as Record<string, { properties?: Record<string, { pattern?: string }>; description?: string }>;
+      expect(Object.keys(schemas)).toEqual(expect.arrayContaining(['MutationArgs.record.create', 'MutationArgs.application.step', 'RecordData.customer', 'RecordData.application', 'RecordData.package']));
+      expect(Object.keys(schemas['RecordData.customer']!.properties!)).toEqual(expect.arrayContaining(['uscc', 'handlerIdNumber', 'handlerMobile', 'landline']));
+      expect(schemas['RecordData.package']!.properties!.prepaymentFen).toMatchObject({ type: 'integer', minimum: 0 });
+      expect(schemas['RecordData.customer']!.description).toContain('INVALID_ARGS');
     });
 
     it('a custom conflict resolution is validated like an edit', async () => {

@@ -16,6 +16,7 @@ import { recordRoutes } from './routes/records';
 import { syncRoutes } from './routes/sync';
 import { userRoutes } from './routes/users';
 import { billingRoutes } from './billing/routes';
+import { syncOpenApiComponents } from './sync/validationOpenApi';
 
 export interface RouteInfo {
   method: string;
@@ -106,7 +107,7 @@ export async function buildApp(opts: { db: Db; config: ServerConfig; logger?: bo
   await app.register(swagger, {
     openapi: {
       info: { title: 'Hotline Office sync server', version: `protocol ${SYNC_PROTOCOL_VERSION}`, description: 'See docs/sync-protocol.md' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } }, schemas: syncOpenApiComponents() },
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
