@@ -8,7 +8,10 @@ import { pathToFileURL } from 'node:url';
 export const DEFAULT_SYNC_SERVER_URL = 'http://127.0.0.1:8787';
 
 export interface ShellConfig {
-  /** The sync server the renderer may connect to (also the CSP's connect-src). */
+  /**
+   * The start-up sync server (HOTLINE_SYNC_URL or the loopback default). The CSP's connect-src uses
+   * the user's saved choice instead when there is one (syncServerSetting.ts, set over IPC).
+   */
   syncServerUrl: string;
   /** Development only: load the renderer from this Vite dev server instead of the built files. */
   devServerUrl?: string;
