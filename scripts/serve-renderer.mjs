@@ -11,6 +11,8 @@ const server = await preview({
 });
 const url = `http://127.0.0.1:${values.port}/`;
 console.log(`Hotline Office renderer: ${url}`);
+// The build's service worker (renderer/vite.config.ts) precaches the app once the page has loaded.
+console.log('Once opened, the page also reloads without network (its data stays in the browser).');
 const stop = () => server.httpServer.close(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
