@@ -113,10 +113,11 @@ async function pushChunk(db: Db, auth: AuthInfo, clientId: string, chunk: Mutati
       // A client id belongs to one user: replaying another user's stored answers would leak them.
       throw new HttpError(409, 'CLIENT_ID_TAKEN', '此客户端标识属于其他用户，请重新生成客户端标识', 'this clientId belongs to another user; generate a new one per user and device');
     }
+    const sp = new LazySavepoint(tx);
     const writers = new Map<string, OfficeWriter>();
     const writerFor = (officeId: string) => {
       let w = writers.get(officeId);
-      if (!w) writers.set(officeId, (w = new OfficeWriter(tx, officeId, clientId)));
+      if (!w) writers.set(officeId, (w = new OfficeWriter(sp, officeId, clientId)));
       return w;
     };
     let now: string | undefined;
@@ -127,9 +128,6 @@ async function pushChunk(db: Db, auth: AuthInfo, clientId: string, chunk: Mutati
     const results: MutationResult[] = [];
     let lastSeq = client.last_seq;
 
-    // One savepoint, re-armed after each mutation: a refused mutation rolls back to it, an applied
-    // one releases it and sets the next in the same round trip.
-    await tx.exec('SAVEPOINT mutation');
     const stored: unknown[][] = [];
     for (const m of chunk) {
       if (m.seq <= client.last_seq) {
@@ -148,13 +146,13 @@ async function pushChunk(db: Db, auth: AuthInfo, clientId: string, chunk: Mutati
       const mark = writer?.mark();
       let outcome: { status: MutationResult['status']; result?: unknown; reason?: Rejection; conflicts?: string[] };
       try {
-        const done = await execute(tx, auth, clientId, m, writer, clock);
+        const done = await execute(sp, auth, clientId, m, writer, clock);
         if (flushInside) for (const w of writers.values()) await w.flush();
         outcome = { status: done.conflicts?.length ? 'conflict' : 'applied', result: done.result, conflicts: done.conflicts?.length ? done.conflicts : undefined };
-        await tx.exec('RELEASE SAVEPOINT mutation; SAVEPOINT mutation');
+        sp.keep();
       } catch (e) {
         if (isTransientDbError(e)) throw e;
-        await tx.exec('ROLLBACK TO SAVEPOINT mutation');
+        await sp.undo();
         if (writer && mark) writer.reset(mark);
         if (e instanceof Rejected) {
           outcome = { status: 'rejected', reason: e.rejection };
@@ -179,7 +177,7 @@ async function pushChunk(db: Db, auth: AuthInfo, clientId: string, chunk: Mutati
       if (outcome.conflicts) result.conflicts = outcome.conflicts;
       results.push(result);
     }
-    await tx.exec('RELEASE SAVEPOINT mutation');
+    await sp.close();
     // The outcomes, stored in one statement: what a replay of these seqs will get back.
     if (stored.length) {
       const params: unknown[] = [clientId, auth.userId];
@@ -195,6 +193,60 @@ async function pushChunk(db: Db, auth: AuthInfo, clientId: string, chunk: Mutati
     if (lastSeq > client.last_seq) await tx.query('UPDATE sync_clients SET last_seq = $2, last_push_at = now() WHERE client_id = $1', [clientId, lastSeq]);
     return { results, lastSeq };
   });
+}
+
+/**
+ * The savepoint that lets one mutation of a chunk be undone, set only when the mutation sends its
+ * first statement. Most mutations (creates, most edits' merge) only buffer writes in the
+ * OfficeWriter until the chunk's flush, so they cost no savepoint round trip at all; a refused
+ * one that sent nothing needs nothing rolled back (its buffered writes are dropped by reset).
+ * After a kept mutation the savepoint is released together with setting the next one.
+ * Every statement of a mutation (handler and OfficeWriter reads) goes through this object.
+ */
+class LazySavepoint implements Queryable {
+  /** a savepoint marks the state before the current mutation's first statement */
+  private armed = false;
+  /** the previous mutation's savepoint, kept, not yet released */
+  private kept = false;
+  private closed = false;
+
+  constructor(private readonly tx: Queryable) {}
+
+  private async arm(): Promise<void> {
+    if (this.armed || this.closed) return;
+    await this.tx.exec(this.kept ? 'RELEASE SAVEPOINT mutation; SAVEPOINT mutation' : 'SAVEPOINT mutation');
+    this.kept = false;
+    this.armed = true;
+  }
+
+  async query<T = Record<string, unknown>>(sql: string, params?: unknown[]) {
+    await this.arm();
+    return this.tx.query<T>(sql, params);
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.arm();
+    await this.tx.exec(sql);
+  }
+
+  /** The current mutation stands. */
+  keep(): void {
+    if (this.armed) this.kept = true;
+    this.armed = false;
+  }
+
+  /** The current mutation is refused: undo whatever statements it sent. */
+  async undo(): Promise<void> {
+    if (this.armed) await this.tx.exec('ROLLBACK TO SAVEPOINT mutation; RELEASE SAVEPOINT mutation');
+    this.armed = false;
+  }
+
+  /** After the last mutation: statements from here on (the chunk's flush) run on the transaction itself. */
+  async close(): Promise<void> {
+    if (this.kept) await this.tx.exec('RELEASE SAVEPOINT mutation');
+    this.kept = this.armed = false;
+    this.closed = true;
+  }
 }
 
 function toResult(m: Mutation, s: StoredMutation, replayed: boolean): MutationResult {
