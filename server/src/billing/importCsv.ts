@@ -122,13 +122,16 @@ export async function* csvRecords(chunks: AsyncIterable<Uint8Array>, batchSize =
 
   function* take(text: string, final: boolean): Generator<CsvRecord[]> {
     let pos = 0;
+    // the next quote in the text, looked up again only once passed (not once per line: that would
+    // scan to the end of the chunk for every line of a file without quotes)
+    let q = text.indexOf('"');
     for (;;) {
       if (pos >= text.length) break;
       const nl = text.indexOf('\n', pos);
       if (nl < 0 && !final) break;
       const end = nl < 0 ? text.length : nl;
       if (delim === null) delim = sniffDelimiter(text.slice(pos, end));
-      const q = text.indexOf('"', pos);
+      if (q >= 0 && q < pos) q = text.indexOf('"', pos);
       if (q >= 0 && q < end) {
         const p = parseQuoted(text, pos, delim, final);
         if (!p) break;
