@@ -78,6 +78,9 @@ for (const backend of backends) {
       expect(lines.map((l) => l.at)).toEqual([...lines.map((l) => l.at as string)].sort());
       // every device holds the same lines (a field agent too: it may read customers)
       for (const d of devices) expect(historyOf(d, id)).toEqual(lines);
+      // nobody writes history lines but the server
+      expect(await a.run('record.create', { entity: 'customerHistory', id: randomUUID(), data: { customerId: id, field: 'name', newValue: '伪造' } })).toMatchObject({ status: 'rejected', reason: { code: 'FORBIDDEN' } });
+      expect(await m.run('record.update', { entity: 'customerHistory', id: String(lines[0]!.id), fields: { newValue: '伪造' } })).toMatchObject({ status: 'rejected', reason: { code: 'FORBIDDEN' } });
       // another office sees none of it
       const b = client('clerkB');
       await b.pullAll();
