@@ -1,7 +1,6 @@
 import {
   HotlineNumberSchema,
   PROTECTED_FIELDS,
-  RecordIdSchema,
   SERVER_OWNED_KEYS,
   SyncEntitySchema,
   type SyncEntity,
@@ -113,7 +112,6 @@ function numberCommand(name: string, a: Obj): Translation | null {
   if (name === 'number.holdForApplication') {
     const args: Obj = { number: number.data, customerId: str(a.customerId) };
     if (str(a.applicationNo) !== undefined) args.applicationNo = a.applicationNo;
-    if (RecordIdSchema.safeParse(a.applicationId).success) args.applicationId = a.applicationId;
     return { kind: 'send', name, args, target };
   }
   const args: Obj = { number: number.data, event: name.slice('number.'.length) };
