@@ -56,6 +56,7 @@ function gbkEncode(text: string): Uint8Array<ArrayBuffer> {
   }
   return new Uint8Array(out);
 }
+const utf8 = (s: string) => new TextEncoder().encode(s);
 const csvOf = (calls: GenCall[]) =>
   [HEADER.join(','), ...calls.map((c) => `${c.id},${NUMBERS[c.account]},13800138000,037167891234,${c.startAt},${c.seconds},${(Math.ceil(c.seconds / 60) * 0.2).toFixed(2)}`)].join('\r\n') + '\r\n';
 
@@ -172,6 +173,13 @@ for (const backend of backends) {
       ws.spliceRows(3, 1);
       const ok = await upload('clerkA', new Uint8Array(await wb.xlsx.writeBuffer()), { format: 'xlsx', fileName: 'c.xlsx' }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       expect(ok.body).toMatchObject({ rowsRead: 1, imported: 1 });
+      // not a zip at all: refused by name, and the connection it held is fine for the next import
+      for (let i = 0; i < 3; i++) {
+        const broken = await upload('clerkA', utf8('这不是 XLSX'), { format: 'xlsx', fileName: 'broken.xlsx' }, 'application/octet-stream');
+        expect(broken.status).toBe(422);
+        expect(broken.body.message).toMatch(/^文件无法读取（XLSX）/);
+      }
+      expect((await upload('clerkA', csvOf(generate(3, 'Y')), {})).body).toMatchObject({ imported: 3 });
     }, 120_000);
 
     it('an upload over the limit is refused 413 with a zh-CN message; another office or a field agent cannot import', async () => {
