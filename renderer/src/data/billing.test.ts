@@ -72,6 +72,31 @@ describe('offline bill preview (shared/billing on local data)', () => {
   });
 });
 
+describe('the final month of a terminated or closed account', () => {
+  beforeEach(() => seed());
+
+  it('terminated on 12-05: service days 12-01..12-05 only (5/31 × 300.00 = 48.39 rounded half up; the 2100 min of 12-10 are not counted), nothing after', async () => {
+    const acc = (await accountsTable().get(accountId))!;
+    await accountsTable().put({ ...acc, status: 'terminated', stateSince: '2026-12-05' });
+    const p = await previewBill(accountId, '2026-12');
+    // 12-01 00:30 call: 2 min × 0.15 = 0.30 < 48.39; + 彩铃 10.00 = 58.39
+    expect(p.callCount).toBe(1);
+    expect(p.bill).toMatchObject({ periodFrom: '2026-12-01', periodTo: '2026-12-05', finalMonth: true, totalMinutes: 2, usageFen: 30, minimumFen: 4_839, monthlyChargeFen: 4_839, featureFeesFen: 1_000, totalFen: 5_839 });
+    expect((await previewBill(accountId, '2027-01')).bill).toBeNull();
+    // the months before it stay whole
+    expect((await previewBill(accountId, '2026-11')).bill).toMatchObject({ totalFen: 30_000 });
+    expect((await previewBill(accountId, '2026-11')).bill?.finalMonth).toBeUndefined();
+  });
+
+  it('closed on the opening month\'s 11-20: the days 11-02..11-20 (19/30 × 300.00 = 190.00) against 63 min', async () => {
+    const acc = (await accountsTable().get(accountId))!;
+    await accountsTable().put({ ...acc, status: 'closed', stateSince: '2026-11-20' });
+    const p = await previewBill(accountId, '2026-11');
+    expect(p.bill).toMatchObject({ periodFrom: '2026-11-02', periodTo: '2026-11-20', firstMonth: true, finalMonth: true, totalMinutes: 63, minimumFen: 19_000, totalFen: 20_000 });
+    expect((await previewBill(accountId, '2026-12')).bill).toBeNull();
+  });
+});
+
 describe('included minutes are consumed first', () => {
   beforeEach(() => seed(100));
   it('December: (2102 − 100) × 0.15 = 300.30 > 300.00', async () => {

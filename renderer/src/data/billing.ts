@@ -82,8 +82,21 @@ async function localCalls(numberDigits: string, accountId: string): Promise<Rata
 }
 
 /**
+ * The last day of service of a terminated or closed account (its state date), as the server's
+ * billing run reads it (server/src/billing/run.ts serviceEndOf): null while the account is in
+ * service or has no valid state date.
+ */
+export function serviceEndedOn(account: Pick<StoredAccount, 'status' | 'stateSince'>): string | null {
+  if (account.status !== 'terminated' && account.status !== 'closed') return null;
+  const since = typeof account.stateSince === 'string' ? account.stateSince.slice(0, 10) : '';
+  return /^\d{4}-\d{2}-\d{2}$/.test(since) ? since : null;
+}
+
+/**
  * A customer's bill for a month computed here, offline, by shared/billing computeMonthlyBill from
- * the account, its package and the calls this device holds: the same rules as the server's run.
+ * the account, its package and the calls this device holds: the same rules as the server's run,
+ * including the final bill of a terminated or closed account (service days up to its end date,
+ * nothing for the months after it).
  */
 export async function previewBill(accountId: string, month: string): Promise<BillPreview> {
   if (!BILLING_MONTH_RE.test(month)) throw new ValidationError({ month: `账单月份：“${month}”应为 YYYY-MM。` });
@@ -96,11 +109,13 @@ export async function previewBill(accountId: string, month: string): Promise<Bil
   const { first, last } = monthBounds(month);
   const chosen = new Set(Array.isArray(account.features) ? account.features : []);
   const features: FeatureFee[] = (Array.isArray(pkg.featureFees) ? (pkg.featureFees as FeatureFee[]) : []).filter((f) => chosen.has(f.name));
+  const endedOn = serviceEndedOn(account);
   const inMonth = (await localCalls(account.numberDigits, account.id)).filter((c) => {
     const ms = Date.parse(c.startAt);
     if (Number.isNaN(ms)) return false;
     const day = officeDayOfMs(ms, settings.timeZone);
-    return day >= first && day <= last && day >= (account.openedOn as string);
+    // the server counts calls from the opening date to the end date only
+    return day >= first && day <= last && day >= (account.openedOn as string) && (endedOn === null || day <= endedOn);
   });
   const tariff = Number(pkg.tariffFenPerMinute ?? 0);
   const included = Number(pkg.includedMinutes ?? 0);
@@ -114,6 +129,7 @@ export async function previewBill(accountId: string, month: string): Promise<Bil
     totalMinutes: rated.totalMinutes,
     features,
     firstMonthPolicy: settings.firstMonthBilling,
+    endedOn,
   });
   const issued = (await billsTable().where('[accountId+month]').equals([accountId, month]).first()) ?? null;
   return { accountId, month, bill, callCount: inMonth.length, issued };
