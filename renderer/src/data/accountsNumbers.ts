@@ -70,7 +70,14 @@ export async function stepNumberInTx(ctx: OutboxContext, s: NumberStepInTx): Pro
  * Keeps a reserved number for a submitted application: the hold no longer expires by itself
  * (reservedUntil null is outside the sweeper's index range) until the form is cancelled or opened.
  */
-export async function holdNumberForApplicationInTx(ctx: OutboxContext, digits: string, customerId: string, applicationNo: string, userId: string): Promise<void> {
+export async function holdNumberForApplicationInTx(
+  ctx: OutboxContext,
+  digits: string,
+  customerId: string,
+  application: { id: string; no: string },
+  userId: string,
+): Promise<void> {
+  const applicationNo = application.no;
   const d = db();
   const n = await d.numbers.get(digits);
   if (!n) throw new NotFoundError(msg('notFound.number', { digits }));
@@ -82,8 +89,8 @@ export async function holdNumberForApplicationInTx(ctx: OutboxContext, digits: s
   await d.numbers.put({ ...n, reservedUntil: null, version: n.version + 1, updatedAt: at });
   const reason = `受理单 ${applicationNo} 已提交，预占转为受理占用，不再自动到期`;
   await d.numberEvents.add(numberEvent(digits, at, userId, 'reserved', 'reserved', reason, customerId));
-  // the customer travels too: the server holds the number for this customer's form only
-  await ctx.enqueue({ name: 'number.holdForApplication', args: { digits, applicationNo, customerId }, baseVersion: n.version });
+  // the customer and the form travel too: the server holds the number for this customer's form only
+  await ctx.enqueue({ name: 'number.holdForApplication', args: { digits, applicationId: application.id, applicationNo, customerId }, baseVersion: n.version });
 }
 
 /** The cooling period's end for a number reclaimed now (4008 contract 7.3; days from settings). */

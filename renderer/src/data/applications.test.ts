@@ -163,6 +163,9 @@ describe('status flow and permissions', () => {
     expect(names).toContain('application.activate');
     expect(names).toContain('account.open');
     expect(names).toContain('number.activate');
+    // the hold queued on submit names the form by id as well as by number
+    const hold = (await db().outbox.toArray()).find((o) => o.name === 'number.holdForApplication');
+    expect(hold?.args).toMatchObject({ digits: '4008123456', applicationId: active.id, applicationNo: active.no, customerId });
   });
 
   it('a step that fails half-way leaves nothing behind (no account, form unchanged, no outbox row)', async () => {

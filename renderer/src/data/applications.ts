@@ -264,7 +264,7 @@ export async function submitApplication(id: string): Promise<StoredApplication> 
   await checkReferences(input, { complete: true, kind: app.kind, accountNumber: app.kind === 'change' ? (app.numberDigits ?? undefined) : undefined });
   return runStep(id, 'submit', {
     apply: async (ctx, a, user) => {
-      if (a.kind === 'new' && a.numberDigits) await holdNumberForApplicationInTx(ctx, a.numberDigits, a.customerId, a.no, user.id);
+      if (a.kind === 'new' && a.numberDigits) await holdNumberForApplicationInTx(ctx, a.numberDigits, a.customerId, { id: a.id, no: a.no }, user.id);
       return { rejectedAt: null, rejectionReason: null };
     },
   });

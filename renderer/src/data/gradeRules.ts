@@ -50,8 +50,17 @@ export async function listGradeRules(): Promise<StoredGradeRule[]> {
 /** Seeds the shipped defaults into an empty table. Idempotent (fixed ids). */
 export async function ensureDefaultGradeRules(): Promise<void> {
   if ((await rules().count()) > 0) return;
-  const at = nowIso();
-  const rows: StoredGradeRule[] = DEFAULT_GRADE_RULES.map((r, i) => ({
+  const rows = shippedGradeTable(nowIso());
+  await writeWithOutbox([rules()], async ({ enqueue }) => {
+    if ((await rules().count()) > 0) return;
+    await rules().bulkPut(rows);
+    await enqueue({ name: 'gradeRules.seedDefaults', args: { rules: rows } });
+  });
+}
+
+/** The shipped default table as this device seeds it (same fixed ids), also for grading before the seed lands. */
+export function shippedGradeTable(at: string): StoredGradeRule[] {
+  return DEFAULT_GRADE_RULES.map((r, i) => ({
     ...r,
     patterns: [...r.patterns],
     id: defaultId(i),
@@ -62,11 +71,6 @@ export async function ensureDefaultGradeRules(): Promise<void> {
     createdAt: at,
     updatedAt: at,
   }));
-  await writeWithOutbox([rules()], async ({ enqueue }) => {
-    if ((await rules().count()) > 0) return;
-    await rules().bulkPut(rows);
-    await enqueue({ name: 'gradeRules.seedDefaults', args: { rules: rows } });
-  });
 }
 
 /** Grade fields of a number under the given rules. */

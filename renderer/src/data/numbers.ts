@@ -6,6 +6,7 @@ import { writeWithOutbox } from './outbox';
 import type { NumberEventRow, NumberRow, NumberStatus } from './rows';
 import { gradeFields, listGradeRules, type StoredGradeRule } from './gradeRules';
 import { officeMetaKey } from './officeProfile';
+import { assertSellable } from './leases';
 import Dexie from 'dexie';
 import {
   DEFAULT_OFFICE_SETTINGS,
@@ -282,6 +283,8 @@ async function stepNumber(digits: string, ev: NumberEvent, opts: NumberStepOptio
 /** Holds an available number for a customer for `days` days (office setting, 15 by default). */
 export async function reserveNumber(digits: string, customerId: string, days?: number): Promise<NumberRow> {
   const user = await requirePermission('number.reserve');
+  // a field agent sells only numbers of its live leases (leases.ts), offline too
+  await assertSellable(digits, user);
   const settings = await officeSettings();
   const holdDays = days ?? settings.reservationDays ?? DEFAULT_OFFICE_SETTINGS.reservationDays;
   if (!Number.isInteger(holdDays) || holdDays < 1 || holdDays > 365) throw new ValidationError({ days: msg('number.holdDays') });

@@ -4,6 +4,7 @@ import type { NumberRow, NumberStatus } from './rows';
 import { normaliseFilter, numberMatches, ORDINARY_GRADE, type PickerFilter } from './numbersFilter';
 import { gradeFields, listGradeRules, type StoredGradeRule } from './gradeRules';
 import { numberPatterns, type NumberPattern } from '../../../shared';
+import { sellableLeaseNumbers } from './leases';
 
 /**
  * The picker's query engine. The primary key IS the 10 digits, and everything a buyer filters on —
@@ -163,6 +164,9 @@ export async function queryNumbers(
   const after = opts.after ?? null;
   const exactLimit = opts.selectiveLimit ?? SELECTIVE_LIMIT;
   const keysLimit = opts.keysLimit ?? KEYS_LIMIT;
+  // A field agent's offer is its live leases only (leases.ts); read before the numbers transaction.
+  const leased = q.status === 'available' ? await sellableLeaseNumbers() : null;
+  if (leased) return leasedPage(q, [...leased.keys()], pageSize, after);
   const d = db();
   return d.transaction('r', d.numbers, d.gradeRules, async () => {
     const rules = await listGradeRules();
@@ -199,6 +203,23 @@ export async function queryNumbers(
     const { found } = await readPassing(rest, q, pageSize, 1.25);
     const rows = found.slice(0, pageSize);
     return { rows, total: null, nextAfter: found.length > pageSize ? rows[rows.length - 1]!.digits : null, route: 'selective' };
+  });
+}
+
+/**
+ * The page of a field agent's offer: the digits of its live leases (at most a few hundred), tested
+ * like any other keys, read in one bulk get. The total is exact.
+ */
+async function leasedPage(q: PickerQuery, digits: readonly string[], pageSize: number, after: string | null): Promise<PickerPage> {
+  const d = db();
+  return d.transaction('r', d.numbers, d.gradeRules, async () => {
+    const test = keyPredicate(q, await listGradeRules());
+    const keys = [...new Set(digits)].filter(test).sort();
+    const rows = (await d.numbers.bulkGet(keys)).filter((n): n is NumberRow => !!n && matches(n, q));
+    const from = after === null ? 0 : rows.findIndex((n) => n.digits > after);
+    const page = from < 0 ? [] : rows.slice(from, from + pageSize);
+    const hasMore = from >= 0 && from + pageSize < rows.length;
+    return { rows: page, total: rows.length, nextAfter: hasMore ? page[page.length - 1]!.digits : null, route: 'selective' };
   });
 }
 

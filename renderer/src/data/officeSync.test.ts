@@ -46,6 +46,19 @@ describe('the office\'s own data pulled from the server', () => {
     expect(await db().numbers.get('4008128888')).toMatchObject({ grade: 'r-plain', priceFen: 100 });
   });
 
+  it('grades numbers new to this device with the office\'s pulled table, else the seeded defaults', async () => {
+    const num = (digits: string, version: number) => ({ officeId: OFFICE, entity: 'hotlineNumber' as const, id: digits, version, deleted: false, data: { status: 'available', updatedAt: '2026-11-22T01:00:00.000Z' } });
+    // no office table on the server yet: the shipped defaults (四连号 for …8888, 无四号 for …1235)
+    await applyPulledPage([num('4008128888', 1), num('4008121235', 1)], { [OFFICE]: 1 }, OFFICE, new Set());
+    const seeded = await db().numbers.bulkGet(['4008128888', '4008121235']);
+    expect(seeded.map((n) => [n?.grade, n?.priceFen])).toEqual([['00000000-0000-4000-8000-000000000001', 800_000], ['00000000-0000-4000-8000-000000000006', 30_000]]);
+    // the office's table arrives in the same page as a new number: the number follows the office's table
+    const rules = [{ id: 'r-tail8', name: '尾号8', patterns: ['AAAA'], match: 'all', priceFen: 123_400, minimumMonthlyFen: 0, requiredPackageId: null }];
+    await applyPulledPage([office('gradeRules', 2, { rules }), num('4008127777', 2)], { [OFFICE]: 2 }, OFFICE, new Set());
+    expect(await db().numbers.get('4008127777')).toMatchObject({ grade: 'r-tail8', priceFen: 123_400 });
+    expect(await db().numbers.get('4008121235')).toMatchObject({ grade: null, priceFen: 0 });
+  });
+
   it('keeps the local copy on a tombstone and keeps the meta key of syncStateApply', async () => {
     expect(officeMetaKey('settings')).toBe(metaRecordKey('office', 'settings'));
     await applyPulledPage([office('profile', 1, PROFILE)], { [OFFICE]: 1 }, OFFICE, new Set());

@@ -3,6 +3,7 @@ import type { Change, SyncEntity } from '../../../shared/sync/index';
 import { db } from './db';
 import { companyNameTokens } from './customersSearch';
 import { newNumberRow } from './numbers';
+import { listGradeRules, shippedGradeTable, type StoredGradeRule } from './gradeRules';
 import { applyOfficeChanges } from './officeSync';
 import { dropLocalHistoryLines } from './customersHistorySync';
 import type { AttachmentRow, NumberRow } from './rows';
@@ -63,10 +64,21 @@ function carrierOf(digits: string): NumberRow['carrier'] {
 
 const NUMBER_STATUSES = new Set(['available', 'reserved', 'active', 'suspended', 'frozen', 'reclaimed', 'cooling']);
 
-function numberRow(c: Change, existing: NumberRow | undefined): NumberRow {
+/**
+ * The grade table numbers pulled from the server are graded with: the office's (its pulled
+ * gradeRules record has already replaced this device's table, applyOfficeChanges runs first),
+ * else the shipped defaults this device seeds.
+ */
+async function pullGradeTable(): Promise<readonly StoredGradeRule[]> {
+  const table = await listGradeRules();
+  return table.length > 0 ? table : shippedGradeTable(new Date().toISOString());
+}
+
+function numberRow(c: Change, existing: NumberRow | undefined, grades: readonly StoredGradeRule[]): NumberRow {
   const data = c.data ?? {};
   const at = typeof data.updatedAt === 'string' ? data.updatedAt : new Date().toISOString();
-  const base = existing ?? newNumberRow(c.id, carrierOf(c.id), [], at);
+  // a number new to this device is graded like an imported one; a known one keeps its grade and price
+  const base = existing ?? newNumberRow(c.id, carrierOf(c.id), grades, at);
   const status = typeof data.status === 'string' && NUMBER_STATUSES.has(data.status) ? (data.status as NumberRow['status']) : base.status;
   return {
     ...base,
@@ -167,7 +179,8 @@ export async function applyChanges(changes: readonly Change[], fresh: ReadonlySe
     }
     if (!live.length) continue;
     const existing = fresh.has(tableName) ? [] : ((await table.bulkGet(live.map((c) => c.id))) as (Record<string, unknown> | undefined)[]);
-    const rows = live.map((c, i) => (c.entity === 'hotlineNumber' ? (numberRow(c, existing[i] as NumberRow | undefined) as unknown as Record<string, unknown>) : localRow(c, existing[i], now)));
+    const grades = tableName === 'numbers' ? await pullGradeTable() : [];
+    const rows = live.map((c, i) => (c.entity === 'hotlineNumber' ? (numberRow(c, existing[i] as NumberRow | undefined, grades) as unknown as Record<string, unknown>) : localRow(c, existing[i], now)));
     await table.bulkPut(rows);
     if (tableName === 'customerHistory') await dropLocalHistoryLines(rows);
     for (const r of rows) {

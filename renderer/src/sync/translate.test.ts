@@ -16,6 +16,10 @@ describe('translate (local outbox action → protocol mutation)', () => {
     const t = translate({ name: 'number.holdForApplication', args: { digits: '4008123456', applicationNo: 'SQ-1', customerId: 'c1' }, baseVersion: 2 });
     expect(t).toEqual({ kind: 'send', name: 'number.holdForApplication', args: { number: '4008123456', customerId: 'c1', applicationNo: 'SQ-1' }, target: { entity: 'hotlineNumber', id: '4008123456' } });
     if (t.kind === 'send') expect(MUTATION_ARGS['number.holdForApplication'].safeParse(t.args).success).toBe(true);
+    // the form's id travels when the device has it (the server then checks the form itself)
+    const withId = translate({ name: 'number.holdForApplication', args: { digits: '4008123456', applicationId: 'app-1', applicationNo: 'SQ-1', customerId: 'c1' } });
+    expect(withId).toMatchObject({ kind: 'send', args: { number: '4008123456', customerId: 'c1', applicationId: 'app-1', applicationNo: 'SQ-1' } });
+    if (withId.kind === 'send') expect(MUTATION_ARGS['number.holdForApplication'].safeParse(withId.args).success).toBe(true);
   });
 
   it('sends the grade table as its rules only, and office updates as they are', () => {

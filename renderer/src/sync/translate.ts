@@ -1,6 +1,7 @@
 import {
   HotlineNumberSchema,
   PROTECTED_FIELDS,
+  RecordIdSchema,
   SERVER_OWNED_KEYS,
   SyncEntitySchema,
   type SyncEntity,
@@ -112,6 +113,7 @@ function numberCommand(name: string, a: Obj): Translation | null {
   if (name === 'number.holdForApplication') {
     const args: Obj = { number: number.data, customerId: str(a.customerId) };
     if (str(a.applicationNo) !== undefined) args.applicationNo = a.applicationNo;
+    if (RecordIdSchema.safeParse(a.applicationId).success) args.applicationId = a.applicationId;
     return { kind: 'send', name, args, target };
   }
   const args: Obj = { number: number.data, event: name.slice('number.'.length) };
