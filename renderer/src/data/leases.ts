@@ -202,3 +202,19 @@ export async function withdrawLeaseRequest(name: 'lease.take' | 'lease.return', 
   const d = db();
   return d.outbox.filter((r) => r.status !== 'sent' && r.name === name && (r.args as { leaseId?: unknown })?.leaseId === leaseId).delete();
 }
+
+/**
+ * Display names by user id: local profiles, and the colleagues the server sends as `user`
+ * records (`{username, displayName, role}`, kept in meta) — a manager sees whose lease it is.
+ */
+export async function leaseHolderNames(): Promise<Map<string, string>> {
+  const d = db();
+  const out = new Map<string, string>();
+  for (const m of await d.meta.where('key').startsWith('rec:user:').toArray()) {
+    const r = m.value as MetaRecord;
+    const name = str(r.data?.displayName) ?? str(r.data?.username);
+    if (name) out.set(r.id, name);
+  }
+  for (const u of await d.users.toArray()) if (!out.has(u.id)) out.set(u.id, u.name);
+  return out;
+}
