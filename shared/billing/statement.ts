@@ -230,7 +230,7 @@ export function buildOfficeSummaryDocument(officeName: string, month: string, ro
       {
         kind: 'table',
         // six columns (account and number share one) so that names and amounts fit on A4 portrait
-        columns: [6, 8, 3, 5, 4, 5],
+        columns: [5, 10, 2, 5, 4, 5],
         rows: [
           [label('账户 / 号码'), label('客户'), label('分钟'), label('本期费用', { align: 'right' }), label('功能费', { align: 'right' }), label('期末结余', { align: 'right' })],
           ...rows.map((r) => [
