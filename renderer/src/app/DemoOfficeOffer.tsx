@@ -10,6 +10,7 @@ import { useDemoOfferState } from '../data/demoHooks';
 import { dismissDemoOffer, loadDemoOffice, type DemoProgress } from '../data/demoLoad';
 import { DEFAULT_DEMO_SIZE } from '../data/demoGenerate';
 import { useUiStore } from '../state/uiStore';
+import { errorText } from '../i18n/errors';
 
 /**
  * On an empty store the shell offers a demo office (issue 4 item 7), so a newcomer sees a living
@@ -30,7 +31,7 @@ export function DemoOfficeOffer() {
       const r = await loadDemoOffice({ onProgress: setProgress });
       showSnackbar(t('loaded', { ...r }), 'success');
     } catch (e) {
-      showSnackbar(t('failed', { message: e instanceof Error ? e.message : String(e) }), 'error');
+      showSnackbar(t('failed', { message: errorText(e) }), 'error');
     } finally {
       setProgress(null);
     }

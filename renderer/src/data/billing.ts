@@ -1,5 +1,6 @@
 import { db } from './db';
 import { NotFoundError, ValidationError } from './errors';
+import { maxCharsText, requiredText } from './billingMessages';
 import { requirePermission } from './session';
 import { getPackage } from './packages';
 import { accountsTable, type StoredAccount } from './accountsTypes';
@@ -17,6 +18,7 @@ import {
   daysBetween,
   ledgerBalance,
   monthBounds,
+  msg,
   officeDayOfMs,
   overdueOn,
   rateUsage,
@@ -252,14 +254,14 @@ export async function listBillingActions(): Promise<BillingActionRow[]> {
 export async function reverseBillingAction(actionId: string, reason: string): Promise<StoredBillingAction> {
   const user = await requirePermission('account.suspend');
   const why = String(reason ?? '').trim();
-  if (!why) throw new ValidationError({ reason: '撤销原因：必填。' });
-  if (why.length > 500) throw new ValidationError({ reason: '撤销原因：最多 500 个字符。' });
+  if (!why) throw new ValidationError({ reason: requiredText('撤销原因') });
+  if (why.length > 500) throw new ValidationError({ reason: maxCharsText('撤销原因', 500) });
   const table = billingActionsTable();
   const action = await table.get(actionId);
-  if (!action) throw new NotFoundError(`自动处理记录 ${actionId} 不存在。`);
-  if (!action.automatic) throw new ValidationError({ actionId: '自动处理记录：这是人工操作，请在账户页办理。' });
-  if (action.action === 'reclaim') throw new ValidationError({ actionId: '自动处理记录：号码收回随终止一起撤销，请撤销对应的终止操作。' });
-  if (action.reversedAt) throw new ValidationError({ actionId: `自动处理记录：已于 ${action.reversedAt.slice(0, 10)} 撤销。` });
+  if (!action) throw new NotFoundError(msg('billing.actionNotFound', { id: actionId }));
+  if (!action.automatic) throw new ValidationError({ actionId: msg('billing.actionManual') });
+  if (action.action === 'reclaim') throw new ValidationError({ actionId: msg('billing.actionReclaim') });
+  if (action.reversedAt) throw new ValidationError({ actionId: msg('billing.actionReversed', { date: action.reversedAt.slice(0, 10) }) });
   const row: StoredBillingAction = { ...action, reversedAt: nowIso(), reversedBy: user.id, reversalReason: why };
   await writeWithOutbox([table], async (ctx) => {
     await table.put(row);

@@ -1,4 +1,5 @@
-import { NotFoundError, PermissionError, ValidationError } from './errors';
+import { NotFoundError, PermissionError, ValidationError, type ErrorText } from './errors';
+import { amountFieldText, maxCharsText, requiredText } from './billingMessages';
 import { writeWithOutbox } from './outbox';
 import { requirePermission } from './session';
 import { officeToday } from './ledger';
@@ -6,7 +7,7 @@ import { disputesTable, type StoredDispute } from './ledgerTypes';
 import { db } from './db';
 import { billingSettings } from './billingSettings';
 import { META_RECORD_PREFIX, type MetaRecord } from './syncStateApply';
-import { MUTATION_ROLES, ROLE_LABELS, disputeDeadline, officeDayOfMs, parseYuanToFen } from '../../../shared';
+import { MUTATION_ROLES, ROLE_LABELS, disputeDeadline, msg, officeDayOfMs, parseYuanToFen } from '../../../shared';
 
 /**
  * Call-record disputes (话单异议, 400 agreement 第四条(一)6) on this device: the server's disputes
@@ -46,23 +47,23 @@ export interface DisputeForm {
 export async function raiseDispute(form: DisputeForm): Promise<StoredDispute> {
   const user = await requirePermission('payment.record');
   // the server takes dispute.raise from office staff only (a field agent carries no call records)
-  if (!MUTATION_ROLES['dispute.raise'].includes(user.role)) throw new PermissionError('dispute.raise', user.role, `当前用户「${user.name}」（${ROLE_LABELS[user.role]}）无权提出话单异议，请由营业厅业务员或经理办理。`);
-  const fields: Record<string, string> = {};
+  if (!MUTATION_ROLES['dispute.raise'].includes(user.role)) throw new PermissionError('dispute.raise', user.role, msg('billing.staffOnly', { name: user.name, role: ROLE_LABELS[user.role], action: '提出话单异议' }));
+  const fields: Record<string, ErrorText> = {};
   const carrier = String(form.carrier ?? '').trim();
   const carrierRecordId = String(form.carrierRecordId ?? '').trim();
   const reason = String(form.reason ?? '').trim();
-  if (!carrier) fields.carrier = '运营商：必填。';
-  if (!carrierRecordId) fields.carrierRecordId = '话单流水号：必填。';
-  if (!reason) fields.reason = '异议原因：必填。';
-  else if (reason.length > 500) fields.reason = '异议原因：最多 500 个字符。';
+  if (!carrier) fields.carrier = requiredText('运营商');
+  if (!carrierRecordId) fields.carrierRecordId = requiredText('话单流水号');
+  if (!reason) fields.reason = requiredText('异议原因');
+  else if (reason.length > 500) fields.reason = maxCharsText('异议原因', 500);
   if (Object.keys(fields).length) throw new ValidationError(fields);
   const day = await localCallDay(carrier, carrierRecordId);
   const today = await officeToday();
   if (day && today > disputeDeadline(day)) {
-    throw new ValidationError({ carrierRecordId: `话单流水号：话单日期 ${day}，异议须在 ${disputeDeadline(day)} 前提出（协议第四条(一)6：三个月内）；今天 ${today} 已超过期限。` });
+    throw new ValidationError({ carrierRecordId: msg('billing.disputeLate', { day, deadline: disputeDeadline(day), today }) });
   }
   const same = await disputesTable().where('[carrier+carrierRecordId]').equals([carrier, carrierRecordId]).first();
-  if (same && same.status === 'open') throw new ValidationError({ carrierRecordId: `话单流水号：${carrierRecordId} 已有未处理的异议。` });
+  if (same && same.status === 'open') throw new ValidationError({ carrierRecordId: msg('billing.disputeOpen', { id: carrierRecordId }) });
   const row: StoredDispute = { id: crypto.randomUUID(), carrier, carrierRecordId, accountId: form.accountId, raisedOn: today, reason, status: 'open', outcome: null, adjustmentFen: null, ledgerEntryId: null };
   await writeWithOutbox([disputesTable()], async (ctx) => {
     await disputesTable().add(row);
@@ -79,16 +80,16 @@ export async function raiseDispute(form: DisputeForm): Promise<StoredDispute> {
 export async function resolveDispute(id: string, r: { outcome: 'upheld' | 'rejected'; note: string; adjustmentYuan?: string }): Promise<StoredDispute> {
   await requirePermission('payment.void');
   const dispute = await disputesTable().get(id);
-  if (!dispute) throw new NotFoundError(`话单异议 ${id} 不存在。`);
-  const fields: Record<string, string> = {};
-  if (dispute.status !== 'open') fields.outcome = `处理结果：该异议已处理（${dispute.status === 'upheld' ? '成立' : '不成立'}）。`;
-  if (r.outcome !== 'upheld' && r.outcome !== 'rejected') fields.outcome = '处理结果：必须是成立或不成立。';
+  if (!dispute) throw new NotFoundError(msg('billing.disputeNotFound', { id }));
+  const fields: Record<string, ErrorText> = {};
+  if (dispute.status !== 'open') fields.outcome = msg('billing.disputeDecided', { status: dispute.status === 'upheld' ? '成立' : '不成立' });
+  if (r.outcome !== 'upheld' && r.outcome !== 'rejected') fields.outcome = msg('billing.disputeOutcome');
   const note = String(r.note ?? '').trim();
-  if (!note) fields.note = '处理结果说明：必填。';
+  if (!note) fields.note = requiredText('处理结果说明');
   let adjustmentFen = 0;
   if (r.outcome === 'upheld' && String(r.adjustmentYuan ?? '').trim()) {
     const amount = parseYuanToFen(String(r.adjustmentYuan), '调账金额');
-    if (!amount.ok) fields.adjustmentYuan = amount.reason.replace(/^调账金额/, '调账金额：');
+    if (!amount.ok) fields.adjustmentYuan = amountFieldText(amount, '调账金额');
     else adjustmentFen = amount.fen;
   }
   if (Object.keys(fields).length) throw new ValidationError(fields);

@@ -1,10 +1,10 @@
 import { db } from './db';
 import { nowIso } from './clock';
-import { ValidationError } from './errors';
+import { ValidationError, type ErrorText } from './errors';
 import { writeWithOutbox } from './outbox';
 import { requirePermission } from './session';
 import { metaRecordKey, type MetaRecord } from './syncStateApply';
-import { billingSettingsPatchSchema, resolveBillingSettings, type BillingSettings } from '../../../shared';
+import { billingSettingsPatchSchema, msgOfIssue, resolveBillingSettings, type BillingSettings } from '../../../shared';
 
 /**
  * The office's billing settings on this device (shared/billing BillingSettings), defaults filled in.
@@ -44,8 +44,8 @@ export async function saveBillingSettings(patch: Partial<BillingSettings>): Prom
   await requirePermission('settings.edit');
   const parsed = billingSettingsPatchSchema.safeParse(patch);
   if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message;
+    const fields: Record<string, ErrorText> = {};
+    for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? 'form')] ??= msgOfIssue(issue);
     throw new ValidationError(fields);
   }
   if (Object.keys(parsed.data).length === 0) return billingSettings();

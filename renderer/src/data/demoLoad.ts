@@ -10,7 +10,7 @@ import { listUsers } from './users';
 import { DEFAULT_DEMO_SEED, DEFAULT_DEMO_SIZE, generateDemoOffice, type DemoOffice, type DemoSize } from './demoGenerate';
 import { applicationsTable } from './applicationsTypes';
 import { accountEventsTable, accountsTable } from './accountsTypes';
-import { toOfficeDate } from '../../../shared';
+import { msg, toOfficeDate } from '../../../shared';
 
 /**
  * Loads the demo office into an EMPTY store (issue 4 item 7), through the data layer's one bulk
@@ -68,7 +68,7 @@ export interface DemoLoadResult {
 const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function loadDemoOffice(opts: DemoLoadOptions = {}): Promise<DemoLoadResult> {
-  if (!(await isStoreEmpty())) throw new ValidationError({ demo: '演示营业厅只能载入到空的数据库中：这里已经有客户、号码或受理单。' });
+  if (!(await isStoreEmpty())) throw new ValidationError({ demo: msg('demo.storeNotEmpty') });
   const seed = opts.seed ?? DEFAULT_DEMO_SEED;
   const chunkSize = opts.chunkSize ?? 500;
   await ensureDefaultUsers();

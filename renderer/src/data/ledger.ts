@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { db } from './db';
 import { nowIso } from './clock';
-import { NotFoundError, PermissionError, ValidationError } from './errors';
+import { NotFoundError, PermissionError, ValidationError, type ErrorText } from './errors';
+import { amountFieldText, maxCharsText, requiredText } from './billingMessages';
 import { writeWithOutbox } from './outbox';
 import { requirePermission } from './session';
 import { officeSettings } from './numbers';
@@ -16,9 +17,13 @@ import {
   ROLE_LABELS,
   checkRenewalWithPolicy,
   ledgerBalance,
+  msg,
+  msgOfCheck,
+  msgOfIssue,
   overdueOn,
   parseYuanToFen,
   toOfficeDate,
+  zodMessage,
   type LedgerPaymentKind,
   type PaymentMethod,
 } from '../../../shared';
@@ -94,28 +99,28 @@ export async function owedFen(accountId: string): Promise<number> {
 /** What the payment form sends: the amount as typed in yuan; the repository turns it into fen. */
 export const paymentFormSchema = z
   .object({
-    accountId: z.string({ error: '服务账户：必选。' }).min(1, { error: '服务账户：必选。' }),
-    kind: z.enum(['prepayment', 'renewal'], { error: '款项类型：必须是预存话费或续费。' }),
-    amountYuan: z.string({ error: '收款金额：必填。' }),
-    method: z.enum(PAYMENT_METHODS, { error: '付款方式：必须是银行转账、银行托收、现金支付或电话托收之一。' }),
-    reference: z.string().trim().max(100, { error: '凭证号：最多 100 个字符。' }).default(''),
+    accountId: z.string({ error: zodMessage('billing.accountRequired') }).min(1, { error: zodMessage('billing.accountRequired') }),
+    kind: z.enum(['prepayment', 'renewal'], { error: zodMessage('billing.paymentKind') }),
+    amountYuan: z.string({ error: zodMessage('form.required', { label: '收款金额' }) }),
+    method: z.enum(PAYMENT_METHODS, { error: zodMessage('billing.paymentMethod') }),
+    reference: z.string().trim().max(100, { error: zodMessage('billing.maxChars', { label: '凭证号', max: 100 }) }).default(''),
     receivedOn: z.string().optional(),
-    note: z.string().trim().max(500, { error: '备注：最多 500 个字符。' }).default(''),
+    note: z.string().trim().max(500, { error: zodMessage('billing.maxChars', { label: '备注', max: 500 }) }).default(''),
   })
   .superRefine((v, ctx) => {
     // a bank slip, collection or phone-bill number proves the money; cash gets the receipt number
     if (v.method !== 'cash' && v.reference.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['reference'], message: `凭证号：${PAYMENT_METHOD_LABELS[v.method]}须填写银行或托收凭证号。` });
+      ctx.addIssue({ code: 'custom', path: ['reference'], message: zodMessage('billing.referenceRequired', { term: PAYMENT_METHOD_LABELS[v.method] }) });
     }
   });
 export type PaymentForm = z.input<typeof paymentFormSchema>;
 
-/** zod issues → { field: message } (messages already name the field). */
-export function issuesToFields(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
+/** zod issues → { field: message } (messages already name the field; catalog messages where made by zodMessage). */
+export function issuesToFields(error: z.ZodError): Record<string, ErrorText> {
+  const fields: Record<string, ErrorText> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? 'form');
-    fields[key] ??= issue.message;
+    fields[key] ??= msgOfIssue(issue);
   }
   return fields;
 }
@@ -156,15 +161,15 @@ async function requirePaymentRole(): Promise<UserRow> {
   const user = await requirePermission('payment.record');
   // the server runs payment.record only for office staff (shared/sync MUTATION_ROLES)
   if (!MUTATION_ROLES['payment.record'].includes(user.role)) {
-    throw new PermissionError('payment.record', user.role, `当前用户「${user.name}」（${ROLE_LABELS[user.role]}）无权登记收款，请由营业厅业务员或经理办理。`);
+    throw new PermissionError('payment.record', user.role, msg('billing.staffOnly', { name: user.name, role: ROLE_LABELS[user.role], action: '登记收款' }));
   }
   return user;
 }
 
 async function openAccount(accountId: string): Promise<StoredAccount> {
   const account = await accountsTable().get(accountId);
-  if (!account || account.deletedAt) throw new NotFoundError(`服务账户 ${accountId} 不存在。`);
-  if (account.status === 'closed') throw new ValidationError({ accountId: `服务账户：${account.no} 已销户，不能再收款。` });
+  if (!account || account.deletedAt) throw new NotFoundError(msg('billing.accountNotFound', { id: accountId }));
+  if (account.status === 'closed') throw new ValidationError({ accountId: msg('billing.accountClosed', { no: account.no }) });
   return account;
 }
 
@@ -176,14 +181,14 @@ async function openAccount(accountId: string): Promise<StoredAccount> {
 export async function recordPayment(form: PaymentForm): Promise<Receipt> {
   const user = await requirePaymentRole();
   const parsed = paymentFormSchema.safeParse(form);
-  const fields: Record<string, string> = parsed.success ? {} : issuesToFields(parsed.error);
+  const fields: Record<string, ErrorText> = parsed.success ? {} : issuesToFields(parsed.error);
   const amount = parseYuanToFen(String(form.amountYuan ?? ''), '收款金额');
-  if (!amount.ok) fields.amountYuan ??= amount.reason.replace(/^收款金额/, '收款金额：');
-  else if (amount.fen === 0) fields.amountYuan ??= '收款金额：必须大于零。';
+  if (!amount.ok) fields.amountYuan ??= amountFieldText(amount, '收款金额');
+  else if (amount.fen === 0) fields.amountYuan ??= msg('billing.amountPositive', { label: '收款金额' });
   const today = await officeToday();
   const receivedOn = form.receivedOn?.trim() || today;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(receivedOn)) fields.receivedOn ??= `收款日期：“${receivedOn}”不是有效日期。`;
-  else if (receivedOn > today) fields.receivedOn ??= `收款日期：${receivedOn} 晚于今天（${today}）。`;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(receivedOn)) fields.receivedOn ??= msg('billing.dateInvalid', { label: '收款日期', input: receivedOn });
+  else if (receivedOn > today) fields.receivedOn ??= msg('billing.dateAfterToday', { label: '收款日期', date: receivedOn, today });
   if (!parsed.success || !amount.ok || Object.keys(fields).length) throw new ValidationError(fields);
   const v = parsed.data;
   const amountFen = amount.fen;
@@ -196,7 +201,7 @@ export async function recordPayment(form: PaymentForm): Promise<Receipt> {
       monthlyMinimumFen: account.monthlyMinimumFen ?? 0,
       floorMonthlyMinimums: settings.renewalFloorMonthlyMinimums,
     });
-    if (!check.ok) throw new ValidationError({ amountYuan: `收款金额：${check.reason}` });
+    if (!check.ok) throw new ValidationError({ amountYuan: msg('field.labelled', { label: '收款金额', message: msgOfCheck(check) }) });
   }
 
   const id = crypto.randomUUID();
@@ -251,9 +256,9 @@ export async function recordPayment(form: PaymentForm): Promise<Receipt> {
 /** The receipt of a payment entry already in the ledger (for a reprint). */
 export async function receiptFor(entryId: string): Promise<Receipt> {
   const entry = await ledgerTable().get(entryId);
-  if (!entry || (entry.kind !== 'prepayment' && entry.kind !== 'renewal') || !entry.method) throw new NotFoundError(`收款记录 ${entryId} 不存在。`);
+  if (!entry || (entry.kind !== 'prepayment' && entry.kind !== 'renewal') || !entry.method) throw new NotFoundError(msg('billing.paymentNotFound', { id: entryId }));
   const account = await accountsTable().get(entry.accountId);
-  if (!account) throw new NotFoundError(`服务账户 ${entry.accountId} 不存在。`);
+  if (!account) throw new NotFoundError(msg('billing.accountNotFound', { id: entry.accountId }));
   const entries = await listLedger(entry.accountId);
   const upTo = entries.slice(0, entries.findIndex((e) => e.id === entry.id) + 1);
   const user = entry.createdBy ? await db().users.get(entry.createdBy) : undefined;
@@ -296,14 +301,14 @@ export interface AdjustmentForm {
  */
 export async function adjustLedger(form: AdjustmentForm): Promise<StoredLedgerEntry> {
   const user = await requirePermission('payment.void');
-  const fields: Record<string, string> = {};
-  if (form.direction !== 'credit' && form.direction !== 'debit') fields.direction = '调账方向：必须是调增或调减。';
+  const fields: Record<string, ErrorText> = {};
+  if (form.direction !== 'credit' && form.direction !== 'debit') fields.direction = msg('billing.adjustDirection');
   const amount = parseYuanToFen(String(form.amountYuan ?? ''), '调账金额');
-  if (!amount.ok) fields.amountYuan = amount.reason.replace(/^调账金额/, '调账金额：');
-  else if (amount.fen === 0) fields.amountYuan = '调账金额：必须大于零。';
+  if (!amount.ok) fields.amountYuan = amountFieldText(amount, '调账金额');
+  else if (amount.fen === 0) fields.amountYuan = msg('billing.amountPositive', { label: '调账金额' });
   const reason = String(form.reason ?? '').trim();
-  if (!reason) fields.reason = '调账原因：必填。';
-  else if (reason.length > 500) fields.reason = '调账原因：最多 500 个字符。';
+  if (!reason) fields.reason = requiredText('调账原因');
+  else if (reason.length > 500) fields.reason = maxCharsText('调账原因', 500);
   if (Object.keys(fields).length || !amount.ok) throw new ValidationError(fields);
   const account = await openAccount(form.accountId);
   const amountFen = form.direction === 'credit' ? amount.fen : -amount.fen;
@@ -342,13 +347,13 @@ export async function adjustLedger(form: AdjustmentForm): Promise<StoredLedgerEn
 export async function reverseLedgerEntry(entryId: string, reason: string): Promise<StoredLedgerEntry> {
   const user = await requirePermission('payment.void');
   const why = String(reason ?? '').trim();
-  if (!why) throw new ValidationError({ reason: '冲正原因：必填。' });
-  if (why.length > 500) throw new ValidationError({ reason: '冲正原因：最多 500 个字符。' });
+  if (!why) throw new ValidationError({ reason: requiredText('冲正原因') });
+  if (why.length > 500) throw new ValidationError({ reason: maxCharsText('冲正原因', 500) });
   const original = await ledgerTable().get(entryId);
-  if (!original) throw new NotFoundError(`账目 ${entryId} 不存在。`);
-  if (original.kind === 'reversal') throw new ValidationError({ entryId: '账目：冲正记录本身不能再冲正；如需更正请调账。' });
+  if (!original) throw new NotFoundError(msg('billing.entryNotFound', { id: entryId }));
+  if (original.kind === 'reversal') throw new ValidationError({ entryId: msg('billing.reverseReversal') });
   const reversed = await ledgerTable().where('accountId').equals(original.accountId).filter((e) => e.reverses === entryId).first();
-  if (reversed) throw new ValidationError({ entryId: `账目：已于 ${reversed.effectiveOn} 冲正过。` });
+  if (reversed) throw new ValidationError({ entryId: msg('billing.alreadyReversed', { date: reversed.effectiveOn }) });
   const today = await officeToday();
   const at = nowIso();
   // the server's reversal: same category, method and reference, the opposite amount, booked today

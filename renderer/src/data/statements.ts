@@ -6,7 +6,7 @@ import { billsTable, ledgerTable, type StoredBill, type StoredLedgerEntry } from
 import { isPendingEntry } from './ledger';
 import { getOfficeProfile } from './officeProfile';
 import { getCachedSession } from './auth';
-import { buildOfficeSummaryDocument, buildStatementDocument, monthBounds, statementInputFrom, type ContractDocument, type OfficeSummaryRow, type StatementBill } from '../../../shared';
+import { buildOfficeSummaryDocument, buildStatementDocument, monthBounds, msg, statementInputFrom, type ContractDocument, type OfficeSummaryRow, type StatementBill } from '../../../shared';
 
 /**
  * Statements (月度账单) and the office summary (月度出账汇总) on the device, offline: from the bills
@@ -61,7 +61,7 @@ export async function billsOfAccount(accountId: string): Promise<StoredBill[]> {
 /** A customer's statement for one published bill, in the contracts' document model. */
 export async function statementDocument(billId: string): Promise<{ doc: ContractDocument; fileBase: string }> {
   const bill = await billsTable().get(billId);
-  if (!bill) throw new NotFoundError(`账单 ${billId} 不在本机，请先同步。`);
+  if (!bill) throw new NotFoundError(msg('billing.billNotLocal', { id: billId }));
   const account = await accountsTable().get(bill.accountId);
   const entries = confirmed(await ledgerTable().where('accountId').equals(bill.accountId).toArray());
   const input = statementInputFrom({

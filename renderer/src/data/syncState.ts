@@ -3,6 +3,8 @@ import { db } from './db';
 import { clientId as deviceId } from './outbox';
 import { applyChange, applyChanges, emptyEntityTables, ENTITY_TABLES, metaRecordKey, syncedTables } from './syncStateApply';
 import type { OutboxRow } from './rows';
+import { codedError } from './billingMessages';
+import { msg } from '../../../shared';
 
 /**
  * The client's sync bookkeeping, all in the local store so a killed app resumes exactly where it
@@ -30,7 +32,7 @@ export async function getServerUrl(): Promise<string> {
 
 export async function setServerUrl(url: string): Promise<void> {
   const clean = url.trim().replace(/\/+$/, '');
-  if (!/^https?:\/\/[^\s/]+/.test(clean)) throw new Error(`服务器地址无效：${url}`);
+  if (!/^https?:\/\/[^\s/]+/.test(clean)) throw codedError(msg('sync.badServerUrl', { url }));
   await db().settings.put({ key: SERVER_URL, value: clean, updatedAt: new Date().toISOString() });
 }
 
@@ -161,7 +163,7 @@ export async function bindStoreToOffice(officeId: string): Promise<'same' | 'bou
     if (current === officeId) return 'same';
     if (typeof current === 'string') {
       const pending = await d.outbox.where('status').equals('pending').count();
-      if (pending > 0) throw new Error(`本机还有 ${pending} 条其他营业厅的未同步修改，请先用原账号同步。`);
+      if (pending > 0) throw codedError(msg('sync.otherOfficePending', { count: pending }));
       for (const t of syncedTables()) await t.clear();
       await d.meta.where('key').startsWith('rec:').delete();
       await d.meta.delete(CURSOR);

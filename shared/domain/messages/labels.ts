@@ -1,3 +1,5 @@
+import { BILLING_TERMS_EN } from './labelsBilling';
+
 /**
  * English names of the zh-CN field labels the entity schemas pass to their field builders
  * (requiredText('企业名称') …). A label missing here stays zh-CN in an English message.
@@ -210,6 +212,7 @@ export const TERMS_EN: Readonly<Record<string, string>> = {
   本单位名称: 'Office name',
   本单位联系电话: 'Office phone',
   客户联系电话: 'Customer phone',
+  ...BILLING_TERMS_EN,
 };
 
 /** English of the state machines' step labels (param `step`: "you cannot …"). */

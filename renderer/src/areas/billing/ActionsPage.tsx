@@ -19,20 +19,21 @@ import Typography from '@mui/material/Typography';
 import { useBillingActions } from '../../data/billingHooks';
 import { useCurrentUser } from '../../data/usersHooks';
 import { reverseBillingAction } from '../../data/billing';
-import { ValidationError } from '../../data/errors';
+import { errorText } from '../../i18n/errors';
 import type { StoredBillingAction } from '../../data/ledgerTypes';
 import { can } from '../../../../shared';
 
 function ReverseDialog({ action, onClose }: { action: StoredBillingAction; onClose: () => void }) {
   const { t } = useTranslation('billing');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [thrown, setThrown] = useState<unknown>(null);
+  const error = thrown === null ? null : errorText(thrown);
   async function save() {
     try {
       await reverseBillingAction(action.id, reason);
       onClose();
     } catch (e) {
-      setError(e instanceof ValidationError ? Object.values(e.fields).join('；') : (e as Error).message);
+      setThrown(e);
     }
   }
   return (

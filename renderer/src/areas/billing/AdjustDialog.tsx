@@ -11,7 +11,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { adjustLedger } from '../../data/ledger';
-import { ValidationError } from '../../data/errors';
+import { shownError } from './shownError';
 
 /** 调账: a manager's credit or debit with a reason; the manager making it is the approver. */
 export function AdjustDialog({ accountId, managerName, onClose }: { accountId: string; managerName: string; onClose: () => void }) {
@@ -19,18 +19,16 @@ export function AdjustDialog({ accountId, managerName, onClose }: { accountId: s
   const [direction, setDirection] = useState<'credit' | 'debit'>('credit');
   const [amountYuan, setAmount] = useState('');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const [thrown, setThrown] = useState<unknown>(null);
+  const { fields: errors, failure } = shownError(thrown);
 
   async function save() {
-    setErrors({});
-    setFailure(null);
+    setThrown(null);
     try {
       await adjustLedger({ accountId, direction, amountYuan, reason });
       onClose();
     } catch (e) {
-      if (e instanceof ValidationError) setErrors(e.fields);
-      else setFailure((e as Error).message);
+      setThrown(e);
     }
   }
 

@@ -12,7 +12,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { previewBill, type BillPreview } from '../../data/billing';
 import { officeToday } from '../../data/ledger';
-import { ValidationError } from '../../data/errors';
+import { errorText } from '../../i18n/errors';
 import { yuan } from './money';
 import { StatementPanel } from './StatementPanel';
 import { useEffect } from 'react';
@@ -22,18 +22,19 @@ export function BillPreviewPanel({ accountId }: { accountId: string }) {
   const { t } = useTranslation('billing');
   const [month, setMonth] = useState('');
   const [result, setResult] = useState<BillPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [thrown, setThrown] = useState<unknown>(null);
+  const error = thrown === null ? null : errorText(thrown);
   useEffect(() => {
     void officeToday().then((d) => setMonth(d.slice(0, 7)));
   }, []);
 
   async function compute() {
-    setError(null);
+    setThrown(null);
     try {
       setResult(await previewBill(accountId, month));
     } catch (e) {
       setResult(null);
-      setError(e instanceof ValidationError ? Object.values(e.fields).join('；') : (e as Error).message);
+      setThrown(e);
     }
   }
 

@@ -9,7 +9,7 @@ import TextField from '@mui/material/TextField';
 import { useBillingSettings } from '../../data/billingHooks';
 import { useCurrentUser } from '../../data/usersHooks';
 import { saveBillingSettings } from '../../data/billingSettings';
-import { ValidationError } from '../../data/errors';
+import { shownError } from './shownError';
 import { can } from '../../../../shared';
 
 const FIELDS = ['renewalFloorMonthlyMinimums', 'lowBalanceMonths', 'expiringWithinDays'] as const;
@@ -25,7 +25,9 @@ export function BillingSettingsPage() {
   const settings = useBillingSettings();
   const user = useCurrentUser();
   const [values, setValues] = useState<Record<Field, string> | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [thrown, setThrown] = useState<unknown>(null);
+  const shown = shownError(thrown);
+  const errors: Record<string, string> = shown.failure === null ? shown.fields : { form: shown.failure };
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     if (settings && !values) setValues({ renewalFloorMonthlyMinimums: String(settings.renewalFloorMonthlyMinimums), lowBalanceMonths: String(settings.lowBalanceMonths), expiringWithinDays: String(settings.expiringWithinDays) });
@@ -34,7 +36,7 @@ export function BillingSettingsPage() {
   const manager = !!user && can(user.role, 'settings.edit');
 
   async function save() {
-    setErrors({});
+    setThrown(null);
     setSaved(false);
     try {
       // a blank or non-numeric field goes to the schema as NaN, which names the field in its message
@@ -42,7 +44,7 @@ export function BillingSettingsPage() {
       await saveBillingSettings(patch);
       setSaved(true);
     } catch (e) {
-      setErrors(e instanceof ValidationError ? e.fields : { form: (e as Error).message });
+      setThrown(e);
     }
   }
 

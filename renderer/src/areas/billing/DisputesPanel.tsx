@@ -20,11 +20,13 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { raiseDispute, resolveDispute } from '../../data/billingDisputes';
 import { useAccountDisputes, type DisputeRow } from '../../data/billingDisputesHooks';
-import { ValidationError } from '../../data/errors';
+import { shownError } from './shownError';
 import { yuan } from './money';
 
+/** Each field's message, and anything else under 'form', in the UI's language. */
 function errorsOf(e: unknown): Record<string, string> {
-  return e instanceof ValidationError ? e.fields : { form: (e as Error).message };
+  const { fields, failure } = shownError(e);
+  return failure === null ? fields : { form: failure };
 }
 
 function RaiseDialog({ accountId, onClose }: { accountId: string; onClose: () => void }) {
@@ -32,13 +34,14 @@ function RaiseDialog({ accountId, onClose }: { accountId: string; onClose: () =>
   const [carrier, setCarrier] = useState('telecom');
   const [carrierRecordId, setRecord] = useState('');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [thrown, setThrown] = useState<unknown>(null);
+  const errors = errorsOf(thrown);
   async function save() {
     try {
       await raiseDispute({ accountId, carrier, carrierRecordId, reason });
       onClose();
     } catch (e) {
-      setErrors(errorsOf(e));
+      setThrown(e);
     }
   }
   return (
@@ -67,13 +70,14 @@ function ResolveDialog({ dispute, onClose }: { dispute: DisputeRow; onClose: () 
   const [outcome, setOutcome] = useState<'upheld' | 'rejected'>('upheld');
   const [note, setNote] = useState('');
   const [amount, setAmount] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [thrown, setThrown] = useState<unknown>(null);
+  const errors = errorsOf(thrown);
   async function save() {
     try {
       await resolveDispute(dispute.id, { outcome, note, adjustmentYuan: outcome === 'upheld' ? amount : undefined });
       onClose();
     } catch (e) {
-      setErrors(errorsOf(e));
+      setThrown(e);
     }
   }
   return (

@@ -10,7 +10,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { recordPayment, officeToday } from '../../data/ledger';
-import { ValidationError } from '../../data/errors';
+import { shownError } from './shownError';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../../../shared';
 import { yuan } from './money';
 import { useEffect } from 'react';
@@ -36,8 +36,8 @@ export function PaymentDialog({ accountId, kind, firstRenewalFen, onClose, onSav
   const [receivedOn, setReceivedOn] = useState('');
 
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const [thrown, setThrown] = useState<unknown>(null);
+  const { fields: errors, failure } = shownError(thrown);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     void officeToday().then(setReceivedOn);
@@ -45,14 +45,12 @@ export function PaymentDialog({ accountId, kind, firstRenewalFen, onClose, onSav
 
   async function save() {
     setBusy(true);
-    setErrors({});
-    setFailure(null);
+    setThrown(null);
     try {
       const r = await recordPayment({ accountId, kind, amountYuan, method, reference, receivedOn, note });
       onSaved(r.entryId);
     } catch (e) {
-      if (e instanceof ValidationError) setErrors(e.fields);
-      else setFailure((e as Error).message);
+      setThrown(e);
     } finally {
       setBusy(false);
     }

@@ -8,20 +8,21 @@ import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { reverseLedgerEntry, type StoredLedgerEntry } from '../../data/ledger';
-import { ValidationError } from '../../data/errors';
+import { errorText } from '../../i18n/errors';
 import { yuan } from './money';
 
 /** 冲正: a manager cancels one ledger entry with a reason (queued for the server, shown at once). */
 export function ReverseEntryDialog({ entry, onClose }: { entry: StoredLedgerEntry; onClose: () => void }) {
   const { t } = useTranslation('billing');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [thrown, setThrown] = useState<unknown>(null);
+  const error = thrown === null ? null : errorText(thrown);
   async function save() {
     try {
       await reverseLedgerEntry(entry.id, reason);
       onClose();
     } catch (e) {
-      setError(e instanceof ValidationError ? Object.values(e.fields).join('；') : (e as Error).message);
+      setThrown(e);
     }
   }
   return (

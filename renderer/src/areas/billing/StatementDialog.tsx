@@ -15,6 +15,7 @@ import { platform, PLATFORM_HINTS } from '../../platform';
 import { ContractPreviewFrame } from '../../print/ContractPreviewFrame';
 import { ContractPrintView } from '../../print/ContractPrintView';
 import { useUiStore } from '../../state/uiStore';
+import { errorText } from '../../i18n/errors';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -44,7 +45,7 @@ export function StatementDialog({ load, title, onClose }: { load: (() => Promise
     let live = true;
     load().then(
       (loaded) => live && setState({ loaded }),
-      (e: unknown) => live && setState({ error: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => live && setState({ error: errorText(e) }),
     );
     return () => {
       live = false;
@@ -69,7 +70,7 @@ export function StatementDialog({ load, title, onClose }: { load: (() => Promise
         else if (r.saved) showSnackbar(t('statement.saved', { name: r.path ?? '' }), 'success');
       }
     } catch (e) {
-      showSnackbar(e instanceof Error ? e.message : String(e), 'error');
+      showSnackbar(errorText(e), 'error');
     } finally {
       setBusy(null);
     }
