@@ -90,3 +90,34 @@ test('in English, the application wizard names a bad destination number by row a
   await expect(page.getByText('Contact phone is neither a valid mobile number nor a valid landline (area code-number).')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/english-messages-wizard.png`, animations: 'disabled', fullPage: true });
 });
+
+test('in English, a payment with a bad amount and no voucher number is refused in English, naming each field', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/#/applications');
+  await page.getByTestId('demo-load').click();
+  await expect(page.getByTestId('snackbar')).toContainText('演示营业厅已载入', { timeout: 60_000 });
+  await page.goto('/#/settings');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  await page.goto('/#/billing');
+  await page.getByTestId('billing-account-row').first().click();
+  await expect(page.getByTestId('ledger-balance')).toBeVisible();
+  await page.getByTestId('pay-button').click();
+  await page.getByTestId('payment-amount').fill('12.345');
+  await page.getByTestId('payment-save').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Amount received: at most two decimals (fen).');
+  await expect(dialog).toContainText('Voucher number: a payment by bank transfer needs the bank or collection voucher number.');
+  expect(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(await dialog.innerText())).toBe(false);
+  await page.screenshot({ path: `${SHOTS}/english-messages-payment.png`, animations: 'disabled', fullPage: true });
+
+  // A word for an amount: the field and what was typed, in English.
+  await page.getByTestId('payment-amount').fill('abc');
+  await page.getByTestId('payment-reference').fill('BT-1');
+  await page.getByTestId('payment-save').click();
+  await expect(dialog).toContainText('Amount received: “abc” is not an amount; enter a number such as 6007.14.');
+  await expect(dialog).not.toContainText('Voucher number:');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('ledger-row')).toHaveCount(0);
+});

@@ -88,8 +88,9 @@ export async function resolveDispute(id: string, r: { outcome: 'upheld' | 'rejec
   if (!note) fields.note = requiredText('处理结果说明');
   let adjustmentFen = 0;
   if (r.outcome === 'upheld' && String(r.adjustmentYuan ?? '').trim()) {
-    const amount = parseYuanToFen(String(r.adjustmentYuan), '调账金额');
-    if (!amount.ok) fields.adjustmentYuan = amountFieldText(amount, '调账金额');
+    // named as the form labels it (退还金额)
+    const amount = parseYuanToFen(String(r.adjustmentYuan), '退还金额');
+    if (!amount.ok) fields.adjustmentYuan = amountFieldText(amount, '退还金额');
     else adjustmentFen = amount.fen;
   }
   if (Object.keys(fields).length) throw new ValidationError(fields);

@@ -79,7 +79,7 @@ describe('billing refusals in English', () => {
     expect(english(await rejection(resolveDispute(d.id, { outcome: 'upheld', note: '', adjustmentYuan: '1.001' })))).toEqual({
       outcome: 'Decision: this dispute has already been decided (rejected).',
       note: 'Decision note: required.',
-      adjustmentYuan: 'Adjustment amount: at most two decimals (fen).',
+      adjustmentYuan: 'Credit: at most two decimals (fen).',
     });
     await actAs('field_agent');
     const denied = await rejection(raiseDispute({ accountId, carrier: 'telecom', carrierRecordId: 'T9', reason: 'x' }));

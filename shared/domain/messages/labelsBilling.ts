@@ -7,6 +7,7 @@ export const BILLING_TERMS_EN: Readonly<Record<string, string>> = {
   调账金额: 'Adjustment amount',
   调账方向: 'Direction',
   调账原因: 'Reason for the adjustment',
+  退还金额: 'Credit',
   冲正原因: 'Reason for the reversal',
   撤销原因: 'Reason for reversing',
   异议原因: 'Reason for the dispute',
