@@ -11,12 +11,13 @@ import { ReceiptPage } from './ReceiptPage';
 import { RemindersPage } from './RemindersPage';
 import { ActionsPage } from './ActionsPage';
 import { BillingSettingsPage } from './BillingSettingsPage';
+import { CallImportPage } from './CallImportPage';
 
-const TABS = ['accounts', 'reminders', 'actions', 'settings'] as const;
+const TABS = ['accounts', 'reminders', 'actions', 'imports', 'settings'] as const;
 
 /**
  * 收费与催缴: `#/billing` account ledgers (payments, renewals, adjustments, bill preview, receipts),
- * `#/billing/reminders`, `#/billing/actions` (the collections job's log) and `#/billing/settings`.
+ * `#/billing/reminders`, `#/billing/actions` (the collections job's log), `#/billing/imports` (话单导入, online) and `#/billing/settings`.
  */
 export default function BillingArea() {
   const { t } = useTranslation('billing');
@@ -40,6 +41,7 @@ export default function BillingArea() {
         <Route index element={<BillingAccountsPage />} />
         <Route path="reminders" element={<RemindersPage />} />
         <Route path="actions" element={<ActionsPage />} />
+        <Route path="imports" element={<CallImportPage />} />
         <Route path="settings" element={<BillingSettingsPage />} />
         <Route path="receipt/:entryId" element={<ReceiptPage />} />
         <Route path="account/:accountId" element={<AccountLedgerPage />} />
