@@ -6,6 +6,9 @@ import { test, expect, type Page } from '@playwright/test';
 
 async function saveOfficeName(page: Page, name: string) {
   await page.goto('/#/settings');
+  // the office profile is edited by a manager (the default local user is a clerk)
+  await page.getByTestId('current-user').first().locator('..').click();
+  await page.getByTestId('user-option-manager').click();
   await page.getByLabel('机构名称').fill(name);
   await page.getByLabel('地址').fill('郑州市金水区花园路 1 号');
   await page.getByLabel('法定代表人').fill('李娜');
@@ -13,7 +16,7 @@ async function saveOfficeName(page: Page, name: string) {
   await page.getByLabel('开户银行').fill('招商银行郑州分行');
   await page.getByLabel('银行账号').fill('6225880123456789');
   await page.getByLabel('合同编号前缀').fill('LX');
-  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByTestId('snackbar')).toContainText('机构信息已保存');
 }
 

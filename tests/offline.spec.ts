@@ -14,6 +14,9 @@ test('keeps working offline: navigate, edit and save, still persisted afterwards
 
   const nav = page.getByRole('navigation');
   await nav.getByRole('link', { name: '设置' }).click();
+  // the office profile is edited by a manager (the default local user is a clerk)
+  await page.getByTestId('current-user').first().locator('..').click();
+  await page.getByTestId('user-option-manager').click();
   await page.getByLabel('机构名称').fill('上海离线营业部');
   await page.getByLabel('地址').fill('上海市浦东新区世纪大道 100 号');
   await page.getByLabel('法定代表人').fill('李娜');
@@ -21,7 +24,7 @@ test('keeps working offline: navigate, edit and save, still persisted afterwards
   await page.getByLabel('开户银行').fill('招商银行上海分行');
   await page.getByLabel('银行账号').fill('6225880123456789');
   await page.getByLabel('合同编号前缀').fill('SH');
-  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByTestId('snackbar')).toContainText('机构信息已保存');
 
   // Every other area still opens (its code was preloaded) and none crashes.

@@ -2,6 +2,8 @@ import { test, expect, type Page } from '@playwright/test';
 
 // The office profile, end to end: the settings form validates per field in the user's language,
 // writes nothing when any field is bad, saves good values and shows them again after a reload.
+// The profile is the office's data (the server takes office.update from managers only): the
+// default local user, a clerk, reads it; a manager edits it.
 
 const PROFILE = {
   机构名称: '北京声通信息技术有限公司',
@@ -17,11 +19,29 @@ async function fill(page: Page, values: Record<string, string>) {
   for (const [label, value] of Object.entries(values)) await page.getByLabel(label).fill(value);
 }
 
-const save = (page: Page) => page.getByRole('button', { name: '保存' }).click();
+const save = (page: Page) => page.getByRole('button', { name: '保存', exact: true }).click();
+
+async function switchUser(page: Page, role: 'manager' | 'clerk') {
+  await page.getByTestId('current-user').first().locator('..').click();
+  await page.getByTestId(`user-option-${role}`).click();
+  await expect(page.getByTestId('snackbar')).toContainText(role === 'manager' ? '经理' : '业务员');
+}
+
+test('the default local user (a clerk) reads the profile but cannot change it', async ({ page }) => {
+  await page.goto('/#/settings');
+  await expect(page.getByRole('heading', { name: '机构信息' })).toBeVisible();
+  await expect(page.getByTestId('office-profile-readonly')).toContainText('只有经理或管理员可以修改机构信息');
+  await expect(page.getByLabel('机构名称')).toBeDisabled();
+  await expect(page.getByRole('button', { name: '保存', exact: true })).toBeDisabled();
+  await switchUser(page, 'manager');
+  await expect(page.getByTestId('office-profile-readonly')).toHaveCount(0);
+  await expect(page.getByLabel('机构名称')).toBeEnabled();
+});
 
 test('a bad value is refused with a message and nothing is saved; good values persist', async ({ page }) => {
   await page.goto('/#/settings');
   await expect(page.getByRole('heading', { name: '机构信息' })).toBeVisible();
+  await switchUser(page, 'manager');
   await expect(page.getByLabel('办公时区')).toHaveValue('Asia/Shanghai');
 
   await fill(page, { ...PROFILE, 联系电话: '12345', 合同编号前缀: 'H-1' });
@@ -59,12 +79,13 @@ test('a bad value is refused with a message and nothing is saved; good values pe
 
 test('messages follow the language, including those already on screen', async ({ page }) => {
   await page.goto('/#/settings');
+  await switchUser(page, 'manager');
   await save(page);
   await expect(page.getByText('请填写机构名称')).toBeVisible();
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByText('Enter the office name')).toBeVisible();
   await page.getByLabel('Contract number prefix').fill('TOOLONG1');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Contract number prefix: 2–6 uppercase letters or digits')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/settings-en.png', animations: 'disabled', fullPage: true });
 });

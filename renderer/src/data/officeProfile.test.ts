@@ -2,6 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HotlineDb, setDatabase } from './db';
 import { getOfficeProfile, OfficeProfileValidationError, saveOfficeProfile } from './officeProfile';
+import { ensureDefaultUsers } from './session';
+import { PermissionError } from './errors';
+import { actAs } from './testSupport';
 
 const good = {
   name: '北京声通信息技术有限公司',
@@ -16,15 +19,28 @@ const good = {
 
 let database: HotlineDb;
 let n = 0;
-beforeEach(() => {
+beforeEach(async () => {
   database = new HotlineDb(`office-profile-test-${n++}`);
   setDatabase(database);
+  await ensureDefaultUsers();
+  await actAs('manager');
 });
 afterEach(async () => {
   await database.delete();
 });
 
 describe('office profile repository', () => {
+  it('is the office\'s data: a clerk (the default local user) is refused and nothing is saved or queued', async () => {
+    await actAs('clerk');
+    const error = await saveOfficeProfile(good).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PermissionError);
+    expect((error as Error).message).toContain('修改设置');
+    expect(await getOfficeProfile()).toBeNull();
+    expect(await database.outbox.count()).toBe(0);
+    await actAs('admin');
+    expect((await saveOfficeProfile(good)).contractPrefix).toBe('HT');
+  });
+
   it('has no profile before the office fills it in', async () => {
     expect(await getOfficeProfile()).toBeNull();
   });

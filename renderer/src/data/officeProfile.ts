@@ -46,10 +46,13 @@ export async function getOfficeProfile(): Promise<StoredOfficeProfile | null> {
 }
 
 /**
- * Validates and saves the whole profile. Bad input throws OfficeProfileValidationError with a
- * message per field (in the translator's language, zh-CN by default) and writes nothing.
+ * Validates and saves the whole profile (managers and admins: the server refuses anyone else's
+ * office.update, so a clerk's edit would otherwise stay on this device only and be dropped).
+ * Bad input throws OfficeProfileValidationError with a message per field (in the translator's
+ * language, zh-CN by default) and writes nothing.
  */
 export async function saveOfficeProfile(input: unknown, t?: Translate): Promise<StoredOfficeProfile> {
+  await requirePermission('settings.edit');
   const result = validateOfficeProfile(input, t);
   if (!result.ok) throw new OfficeProfileValidationError(result.errors);
   const saved: StoredOfficeProfile = { ...result.value, updatedAt: new Date().toISOString() };

@@ -84,6 +84,7 @@ describe('saving the office\'s data queues office.update', () => {
   });
 
   it('queues the whole profile with its save', async () => {
+    await actAs('manager');
     await saveOfficeProfile({ ...PROFILE, contractPrefix: 'bj' });
     const queued = await db().outbox.toArray();
     expect(queued.map((r) => r.name)).toEqual(['office.update']);

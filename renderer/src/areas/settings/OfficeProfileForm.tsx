@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
@@ -15,6 +16,9 @@ import {
   type OfficeProfileInput,
 } from '../../data/officeProfileSchema';
 import { useUiStore } from '../../state/uiStore';
+import { useCurrentUser } from '../../data/usersHooks';
+import { localizeError } from '../../data/errors';
+import { can } from '../../../../shared';
 import { TimeZoneField } from './TimeZoneField';
 
 /** Fields shown wide (one per row); the others sit two per row. */
@@ -32,7 +36,10 @@ function toInput(profile: StoredOfficeProfile | null): OfficeProfileInput {
 }
 
 export function OfficeProfileForm() {
-  const { t, i18n } = useTranslation(['settings', 'officeProfile']);
+  const { t, i18n } = useTranslation(['settings', 'officeProfile', 'users']);
+  const user = useCurrentUser();
+  // the office's data: managers and admins change it (the server refuses anyone else's office.update)
+  const editable = !!user && can(user.role, 'settings.edit');
   const profile = useUiStore((s) => s.officeProfile);
   const setOfficeProfile = useUiStore((s) => s.setOfficeProfile);
   const showSnackbar = useUiStore((s) => s.showSnackbar);
@@ -62,7 +69,7 @@ export function OfficeProfileForm() {
       setValues(toInput(saved));
       showSnackbar(t('settings:officeProfile.saved'), 'success');
     } catch (e) {
-      showSnackbar(t('settings:officeProfile.failed', { message: e instanceof Error ? e.message : String(e) }), 'error');
+      showSnackbar(t('settings:officeProfile.failed', { message: localizeError(e, i18n.language) }), 'error');
     } finally {
       setSaving(false);
     }
@@ -82,6 +89,11 @@ export function OfficeProfileForm() {
       <Typography color="text.secondary" sx={{ mb: 3 }}>
         {t('settings:officeProfile.description')}
       </Typography>
+      {user !== undefined && !editable && (
+        <Alert severity="info" sx={{ mb: 2 }} data-testid="office-profile-readonly">
+          {t('settings:officeProfile.readOnly', { name: user?.name ?? '—', role: user ? t(`users:roles.${user.role}`) : '—' })}
+        </Alert>
+      )}
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, columnGap: 2, rowGap: 1 }}>
         {OFFICE_PROFILE_FIELDS.map((field) => (
           <Box key={field} sx={{ gridColumn: WIDE.includes(field) ? '1 / -1' : undefined }}>
@@ -91,12 +103,14 @@ export function OfficeProfileForm() {
                 label={t('officeProfile:fields.timeZone')}
                 helperText={helper(field)}
                 error={Boolean(errors.timeZone)}
+                disabled={!editable}
                 onChange={(zone) => setField('timeZone', zone)}
               />
             ) : (
               <TextField
                 fullWidth
                 required
+                disabled={!editable}
                 name={field}
                 label={t(`officeProfile:fields.${field}`)}
                 value={values[field]}
@@ -109,7 +123,7 @@ export function OfficeProfileForm() {
         ))}
       </Box>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mt: 2 }}>
-        <Button type="submit" variant="contained" disabled={saving}>
+        <Button type="submit" variant="contained" disabled={saving || !editable}>
           {saving ? t('settings:officeProfile.saving') : t('settings:officeProfile.save')}
         </Button>
         {profile && (

@@ -3,9 +3,10 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { AboutCard } from './AboutCard';
 import { OfficeProfileForm } from './OfficeProfileForm';
+import { OfficeRulesForm } from './OfficeRulesForm';
 import { UsersPanel } from '../users/UsersPanel';
 
-/** 设置: the office profile now; office-wide settings (late-fee days, cooling period) later. */
+/** 设置: the office profile, the office's rule settings (periods of the number and account lifecycles), users, about. */
 export default function SettingsPage() {
   const { t } = useTranslation('settings');
   return (
@@ -14,6 +15,7 @@ export default function SettingsPage() {
         {t('title')}
       </Typography>
       <OfficeProfileForm />
+      <OfficeRulesForm />
       <UsersPanel />
       <AboutCard />
     </Box>
