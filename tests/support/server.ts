@@ -160,3 +160,32 @@ export async function startSyncServer(opts: { offices: SeedOffice[]; users: Seed
     log: () => output,
   };
 }
+
+/**
+ * A fresh, empty PostgreSQL database for one end-to-end file (pass its url as `databaseUrl`), made
+ * by the server's own createScratchDatabase in a tsx process (only server/src/db speaks to the
+ * driver). Null when the PostgreSQL at `adminUrl` cannot be reached.
+ */
+export function createScratchPostgres(adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'): { url: string; drop: () => void } | null {
+  const name = `hotline_e2e_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const index = JSON.stringify(path.join(ROOT, 'server', 'src', 'index.ts'));
+  const run = (body: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hotline-pg-'));
+    const script = path.join(dir, 'scratch.mts');
+    writeFileSync(script, `import { createScratchDatabase } from ${index};\n${body}\n`);
+    const r = spawnSync(TSX, [script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    rmSync(dir, { recursive: true, force: true });
+    return r;
+  };
+  const made = run(
+    `try { await createScratchDatabase(${JSON.stringify(adminUrl)}, ${JSON.stringify(name)}).then((s) => console.log('SCRATCH ' + s.url)); } catch (e) { console.log('NOPG ' + (e?.message ?? e)); }`,
+  );
+  const line = made.stdout?.split('\n').find((l) => l.startsWith('SCRATCH '));
+  if (!line) return null;
+  return {
+    url: line.slice('SCRATCH '.length),
+    drop: () => {
+      run(`const s = await createScratchDatabase(${JSON.stringify(adminUrl)}, ${JSON.stringify(name)}); await s.drop();`);
+    },
+  };
+}

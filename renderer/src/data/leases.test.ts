@@ -21,6 +21,7 @@ const EXPIRES = '2026-11-25T02:00:00.000Z';
 const GRACE = '2026-11-26T02:00:00.000Z';
 const LEASED = ['4008001001', '4008001002', '4008001003'];
 const OTHER = '4008002001';
+const FREE = '4008003001';
 
 let n = 0;
 let customerId = '';
@@ -48,7 +49,7 @@ beforeEach(async () => {
   await ensureDefaultUsers();
   await ensureDefaultGradeRules();
   await actAs('manager');
-  await importNumbers([...LEASED, OTHER].map((value, i) => ({ rowNumber: i + 1, value })), 'pool.csv');
+  await importNumbers([...LEASED, OTHER, FREE].map((value, i) => ({ rowNumber: i + 1, value })), 'pool.csv');
   customerId = (await createCustomer({ ...SEED_CUSTOMER, email: null })).id;
   await actAs('field_agent');
   const agent = (await getCurrentUser())!;
@@ -69,10 +70,21 @@ describe('field agent offline sales from a lease', () => {
     expect((await queryNumbers({ status: 'available' }, { pageSize: 2, after: first.nextAfter })).rows.map((r) => r.digits)).toEqual(['4008001003']);
   });
 
-  it('office staff are not restricted', async () => {
+  it('office staff sell from the pool, but not numbers in an agent\'s live or grace-day lease', async () => {
     await actAs('clerk');
     expect(await sellableLeaseNumbers()).toBeNull();
+    expect((await queryNumbers({ status: 'available' })).rows.map((r) => r.digits)).toEqual([FREE]);
+    // the pool list (no status filter) still shows every number
+    expect((await queryNumbers({})).rows).toHaveLength(5);
+    const e = await rejection(reserveNumber(OTHER, customerId));
+    expect((e as ValidationError).fields.numberDigits).toContain('外勤领用');
+    expect((await reserveNumber(FREE, customerId)).status).toBe('reserved');
+    // in the grace day the numbers are still the agent's; after it they are back in the pool
+    setClock(EXPIRES);
+    expect((await queryNumbers({ status: 'available' })).rows.map((r) => r.digits)).toEqual([]);
+    setClock(GRACE);
     expect((await queryNumbers({ status: 'available' })).rows.map((r) => r.digits)).toEqual([...LEASED, OTHER]);
+    expect((await reserveNumber(OTHER, customerId)).status).toBe('reserved');
   });
 
   it('holds a leased number offline and refuses an unleased one, naming the field', async () => {

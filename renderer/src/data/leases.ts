@@ -102,6 +102,22 @@ export async function sellableLeaseNumbers(user?: Pick<UserRow, 'id' | 'role'> |
   return out;
 }
 
+/**
+ * Numbers in a colleague's lease that is live or in its grace day: the server keeps them for that
+ * agent alone until graceUntil, so nobody else is offered them (a manager's or clerk's device
+ * holds every lease of the office; a field agent's only its own).
+ */
+export async function leasedToOthers(userId: string | null | undefined): Promise<Set<string>> {
+  const at = nowMs();
+  const out = new Set<string>();
+  for (const l of await listLeases()) {
+    const state = leaseState(l, at);
+    if (l.userId === userId || (state !== 'live' && state !== 'grace')) continue;
+    for (const n of l.numbers) out.add(n);
+  }
+  return out;
+}
+
 const fmt = (d: string) => `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}`;
 
 /**
@@ -109,8 +125,14 @@ const fmt = (d: string) => `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}`;
  * Returns the lease id (null for office staff, who are not restricted).
  */
 export async function assertSellable(digits: string, user?: Pick<UserRow, 'id' | 'role'> | null): Promise<string | null> {
-  const offer = await sellableLeaseNumbers(user);
-  if (offer === null) return null;
+  const u = user === undefined ? await getCurrentUser() : user;
+  const offer = await sellableLeaseNumbers(u);
+  if (offer === null) {
+    if ((await leasedToOthers(u?.id)).has(digits)) {
+      throw new ValidationError({ numberDigits: `400 号码：${fmt(digits)} 在外勤领用的号码中，领用期内只有该外勤可以销售。请换一个号码。` });
+    }
+    return null;
+  }
   const leaseId = offer.get(digits);
   if (!leaseId) {
     throw new ValidationError({

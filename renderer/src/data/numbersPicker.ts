@@ -4,7 +4,8 @@ import type { NumberRow, NumberStatus } from './rows';
 import { normaliseFilter, numberMatches, ORDINARY_GRADE, type PickerFilter } from './numbersFilter';
 import { gradeFields, listGradeRules, type StoredGradeRule } from './gradeRules';
 import { numberPatterns, type NumberPattern } from '../../../shared';
-import { sellableLeaseNumbers } from './leases';
+import { leasedToOthers, sellableLeaseNumbers } from './leases';
+import { getCurrentUser } from './session';
 
 /**
  * The picker's query engine. The primary key IS the 10 digits, and everything a buyer filters on —
@@ -37,6 +38,8 @@ export interface PickerQuery extends PickerFilter {
   status?: NumberStatus;
   /** Digits the number contains anywhere (the pool list's search box). */
   contains?: string;
+  /** Never offered: numbers in a colleague's live lease (set by queryNumbers for the picker). */
+  exclude?: ReadonlySet<string>;
 }
 
 export interface PickerPage {
@@ -141,6 +144,7 @@ function decides(c: Candidate, q: PickerQuery): boolean {
 
 function matches(n: NumberRow, q: PickerQuery): boolean {
   if (q.status && n.status !== q.status) return false;
+  if (q.exclude?.has(n.digits)) return false;
   if (q.contains && !n.digits.includes(q.contains)) return false;
   return numberMatches(n, q);
 }
@@ -164,9 +168,15 @@ export async function queryNumbers(
   const after = opts.after ?? null;
   const exactLimit = opts.selectiveLimit ?? SELECTIVE_LIMIT;
   const keysLimit = opts.keysLimit ?? KEYS_LIMIT;
-  // A field agent's offer is its live leases only (leases.ts); read before the numbers transaction.
-  const leased = q.status === 'available' ? await sellableLeaseNumbers() : null;
-  if (leased) return leasedPage(q, [...leased.keys()], pageSize, after);
+  // A field agent's offer is its live leases only; nobody else is offered a colleague's live lease
+  // (leases.ts). Read before the numbers transaction, which does not cover meta.
+  if (q.status === 'available') {
+    const user = await getCurrentUser();
+    const leased = await sellableLeaseNumbers(user);
+    if (leased) return leasedPage(q, [...leased.keys()], pageSize, after);
+    const others = await leasedToOthers(user?.id);
+    if (others.size) q.exclude = others;
+  }
   const d = db();
   return d.transaction('r', d.numbers, d.gradeRules, async () => {
     const rules = await listGradeRules();
@@ -278,6 +288,7 @@ function keyPredicate(q: PickerQuery, rules: readonly StoredGradeRule[], covered
   const needGrade = gradeQ !== undefined || minQ !== undefined || maxQ !== undefined;
   const stored: PickerFilter = { grade: gradeQ, minPriceFen: minQ, maxPriceFen: maxQ };
   return (digits) => {
+    if (q.exclude?.has(digits)) return false;
     if (q.contains && !digits.includes(q.contains)) return false;
     if (q.segment && !digits.startsWith(q.segment)) return false;
     if (q.tail && !digits.endsWith(q.tail)) return false;
