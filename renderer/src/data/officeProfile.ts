@@ -12,7 +12,7 @@ import {
   type Translate,
 } from './officeProfileSchema';
 import { checkOfficeSettingsPatch } from '../../../shared/domain/settings/officeProfile';
-import type { OfficeSettings } from '../../../shared';
+import { DEFAULT_OFFICE_SETTINGS, type OfficeSettings } from '../../../shared';
 
 /**
  * The office profile and the office's settings: one function per action. Both are the office's
@@ -56,9 +56,21 @@ export async function saveOfficeProfile(input: unknown, t?: Translate): Promise<
   const result = validateOfficeProfile(input, t);
   if (!result.ok) throw new OfficeProfileValidationError(result.errors);
   const saved: StoredOfficeProfile = { ...result.value, updatedAt: new Date().toISOString() };
-  await writeWithOutbox([db().officeProfile], async ({ enqueue }) => {
-    await db().officeProfile.put({ ...saved, id: OFFICE_PROFILE_ID });
-    await enqueue({ name: 'office.update', args: { profile: result.value } });
+  const d = db();
+  await writeWithOutbox([d.officeProfile], async ({ enqueue }) => {
+    await d.officeProfile.put({ ...saved, id: OFFICE_PROFILE_ID });
+    // The office's dates (receipt, deadlines, lifecycle days) are read in the settings' time zone:
+    // a profile that moves the office to another zone moves the settings with it, in one command.
+    const key = officeMetaKey('settings');
+    const prev = (await d.meta.get(key))?.value as MetaRecord | undefined;
+    const zone = typeof prev?.data.timeZone === 'string' ? prev.data.timeZone : DEFAULT_OFFICE_SETTINGS.timeZone;
+    if (zone === result.value.timeZone) {
+      await enqueue({ name: 'office.update', args: { profile: result.value } });
+      return;
+    }
+    const settings = { timeZone: result.value.timeZone };
+    await d.meta.put({ key, value: { entity: 'office', id: 'settings', version: prev?.version ?? 0, data: { ...(prev?.data ?? {}), ...settings } } });
+    await enqueue({ name: 'office.update', args: { profile: result.value, settings } });
   });
   return saved;
 }

@@ -10,6 +10,8 @@ import { ensureDefaultGradeRules, listGradeRules } from './gradeRules';
 import { ensureDefaultUsers } from './session';
 import { actAs, rejection } from './testSupport';
 import { ValidationError } from './errors';
+import { translate } from '../sync/translate';
+import { MUTATION_ARGS } from '../../../shared/sync/index';
 
 const OFFICE = '11111111-1111-4111-8111-111111111111';
 let n = 0;
@@ -89,5 +91,18 @@ describe('saving the office\'s data queues office.update', () => {
     const queued = await db().outbox.toArray();
     expect(queued.map((r) => r.name)).toEqual(['office.update']);
     expect((queued[0]!.args as { profile: { contractPrefix: string } }).profile.contractPrefix).toBe('BJ');
+    // the same zone as the settings': the settings are not touched
+    expect(queued[0]!.args).not.toHaveProperty('settings');
+  });
+
+  it('a profile in another time zone moves the office settings\' zone with it, in the same command', async () => {
+    await actAs('manager');
+    await saveOfficeProfile({ ...PROFILE, timeZone: 'Asia/Urumqi' });
+    expect((await officeSettings()).timeZone).toBe('Asia/Urumqi');
+    const queued = await db().outbox.toArray();
+    expect(queued.map((r) => r.args)).toEqual([{ profile: expect.objectContaining({ timeZone: 'Asia/Urumqi' }), settings: { timeZone: 'Asia/Urumqi' } }]);
+    const t = translate(queued[0]!);
+    if (t.kind === 'send') expect(MUTATION_ARGS['office.update'].safeParse(t.args).success).toBe(true);
+    else throw new Error('office.update must be sent');
   });
 });
