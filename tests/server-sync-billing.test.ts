@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TestClient, http, login, openTestDb, seed, startServer, suiteTitle, testBackends, type Fixture, type TestServer } from './server-harness';
-import { addDays } from '../shared/domain/index';
+import { addDays, formatMessage } from '../shared/domain/index';
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 240_000 });
 
@@ -82,6 +82,9 @@ for (const backend of backends) {
       const twice = await m.run('ledger.reverse', { id: randomUUID(), entryId: id, reason: '再冲一次' });
       expect(twice.reason).toMatchObject({ code: 'INVALID_TRANSITION', field: 'entryId' });
       expect(twice.reason!.message).toContain('已经冲正过');
+      // the catalog message travels, so the device words it in its own language
+      expect(twice.reason).toMatchObject({ messageCode: 'billing.entryReversedServer', params: { id } });
+      expect(formatMessage('billing.entryReversedServer', twice.reason!.params ?? {}, 'en')).toBe(`Ledger entry ${id} was already reversed.`);
       expect((await m.run('ledger.reverse', { id: randomUUID(), entryId: revId, reason: 'x' })).reason?.code).toBe('INVALID_TRANSITION');
       const l = await ledger(accountId);
       expect(l.entries.map((e) => [e.kind, e.amountFen])).toEqual([['adjustment', 800], ['reversal', -800]]);
@@ -122,6 +125,7 @@ for (const backend of backends) {
       const again = await m.run('billingAction.reverse', { actionId: suspend!.actionId, reason: '再次' });
       expect(again.reason).toMatchObject({ code: 'INVALID_TRANSITION', field: 'actionId' });
       expect(again.reason!.messageEn).toContain('ALREADY_REVERSED');
+      expect(again.reason).toMatchObject({ messageCode: 'billing.actionReversedServer', messageEn: 'This state change is not allowed from the current state: Automatic action: it was already reversed. (ALREADY_REVERSED)' });
 
       await device.pullAll();
       expect(device.record('account', accountId)?.data).toMatchObject({ status: 'active', statusReason: '经理撤销自动操作：客户已承诺缴费' });

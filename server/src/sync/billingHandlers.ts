@@ -1,8 +1,9 @@
-import type { MutationArgs, RejectionCode } from '../../../shared/sync/index';
+import { rejection, type MutationArgs, type RejectionCode } from '../../../shared/sync/index';
 import { BillingRefused, postAdjustment, raiseDispute, resolveDispute, reverseAction, reverseEntry } from '../billing/ledgerOps';
 import { saveBillingSettings } from '../billing/settings';
 import { balanceOf } from '../billing/ledger';
-import { reject, type HandlerOutcome, type MutationContext } from './context';
+import { Rejected, type HandlerOutcome, type MutationContext } from './context';
+import { billingRefusalMessage, refusalTexts, type RefusalContext, type RefusalMessage } from './billingRefusalMessages';
 
 /**
  * The billing acts a device queues offline (docs/billing.md, "Sync"): adjustments, reversals of
@@ -29,44 +30,62 @@ const CODES: Record<string, RejectionCode> = {
   DISPUTE_CLOSED: 'INVALID_TRANSITION',
 };
 
-/** Runs a billing operation; its refusal becomes a stored rejection with both languages and the field. */
-async function refusalsRejected<T>(run: () => Promise<T>): Promise<T> {
+/**
+ * A stored rejection that names a catalog message (messageCode + params, as sync validation's do):
+ * the device shows it in its own language; message/messageEn carry the same text for older clients.
+ */
+function rejectWith(code: RejectionCode, m: RefusalMessage, field?: string, billingCode?: string): never {
+  const { zh, en } = refusalTexts(m);
+  throw new Rejected({ ...rejection(code, { zh, en: billingCode ? `${en} (${billingCode})` : en, field }), messageCode: m.code, params: m.params });
+}
+
+/**
+ * Runs a billing operation; its refusal becomes a stored rejection with the field and the catalog
+ * message (both languages; the billing code stays in the English text for logs), or the server's
+ * own pair where the catalog has no twin.
+ */
+async function refusalsRejected<T>(c: RefusalContext, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (e) {
-    if (e instanceof BillingRefused) reject(CODES[e.code] ?? 'INVALID_ARGS', { zh: e.message, en: `${e.messageEn} (${e.code})`, field: e.field });
+    if (e instanceof BillingRefused) {
+      const code = CODES[e.code] ?? 'INVALID_ARGS';
+      const m = billingRefusalMessage(e, c);
+      if (m) rejectWith(code, m, e.field, e.code);
+      throw new Rejected(rejection(code, { zh: e.message, en: `${e.messageEn} (${e.code})`, field: e.field }));
+    }
     throw e;
   }
 }
 
 export async function ledgerAdjust(ctx: MutationContext, a: MutationArgs<'ledger.adjust'>): Promise<HandlerOutcome> {
-  const entry = await refusalsRejected(() => postAdjustment(ctx.tx, ctx.officeId, ctx.auth.userId, { id: a.id, accountId: a.accountId, amountFen: a.amountFen, reason: a.reason }));
+  const entry = await refusalsRejected({ command: 'ledger.adjust', args: a }, () => postAdjustment(ctx.tx, ctx.officeId, ctx.auth.userId, { id: a.id, accountId: a.accountId, amountFen: a.amountFen, reason: a.reason }));
   return { result: { ledgerEntryId: entry.id, accountId: entry.accountId, balanceFen: await balanceOf(ctx.tx, ctx.officeId, entry.accountId) } };
 }
 
 export async function ledgerReverse(ctx: MutationContext, a: MutationArgs<'ledger.reverse'>): Promise<HandlerOutcome> {
-  const entry = await refusalsRejected(() => reverseEntry(ctx.tx, ctx.officeId, ctx.auth.userId, a.entryId, a.reason, a.id));
+  const entry = await refusalsRejected({ command: 'ledger.reverse', args: a }, () => reverseEntry(ctx.tx, ctx.officeId, ctx.auth.userId, a.entryId, a.reason, a.id));
   return { result: { ledgerEntryId: entry.id, reverses: a.entryId, accountId: entry.accountId, balanceFen: await balanceOf(ctx.tx, ctx.officeId, entry.accountId) } };
 }
 
 export async function billingActionReverse(ctx: MutationContext, a: MutationArgs<'billingAction.reverse'>): Promise<HandlerOutcome> {
-  const row = await refusalsRejected(() => reverseAction(ctx.tx, ctx.officeId, ctx.auth.userId, a.actionId, a.reason));
+  const row = await refusalsRejected({ command: 'billingAction.reverse', args: a }, () => reverseAction(ctx.tx, ctx.officeId, ctx.auth.userId, a.actionId, a.reason));
   return { result: { actionId: row.id, accountId: row.accountId, reversedAt: row.reversedAt } };
 }
 
 export async function billingSettingsUpdate(ctx: MutationContext, a: MutationArgs<'billingSettings.update'>): Promise<HandlerOutcome> {
   const keys = Object.keys(a.patch);
-  if (keys.length === 0) reject('INVALID_ARGS', { zh: '没有要修改的计费设置', en: 'no billing setting to change', field: 'patch' });
+  if (keys.length === 0) rejectWith('INVALID_ARGS', { code: 'billing.noSettingsChange', params: {} }, 'patch');
   const settings = await saveBillingSettings(ctx.tx, ctx.officeId, a.patch, ctx.auth.userId);
   return { result: { settings } };
 }
 
 export async function disputeRaise(ctx: MutationContext, a: MutationArgs<'dispute.raise'>): Promise<HandlerOutcome> {
-  const d = await refusalsRejected(() => raiseDispute(ctx.tx, ctx.officeId, ctx.auth.userId, a));
+  const d = await refusalsRejected({ command: 'dispute.raise', args: a }, () => raiseDispute(ctx.tx, ctx.officeId, ctx.auth.userId, a));
   return { result: { disputeId: d.id, accountId: d.accountId, raisedOn: d.raisedOn } };
 }
 
 export async function disputeResolve(ctx: MutationContext, a: MutationArgs<'dispute.resolve'>): Promise<HandlerOutcome> {
-  const d = await refusalsRejected(() => resolveDispute(ctx.tx, ctx.officeId, ctx.auth.userId, a.id, { outcome: a.outcome, note: a.note, adjustmentFen: a.adjustmentFen, adjustmentId: a.adjustmentId }));
+  const d = await refusalsRejected({ command: 'dispute.resolve', args: a }, () => resolveDispute(ctx.tx, ctx.officeId, ctx.auth.userId, a.id, { outcome: a.outcome, note: a.note, adjustmentFen: a.adjustmentFen, adjustmentId: a.adjustmentId }));
   return { result: { disputeId: d.id, status: d.status, ledgerEntryId: d.ledgerEntryId } };
 }

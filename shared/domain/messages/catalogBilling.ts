@@ -75,6 +75,21 @@ export const BILLING_MESSAGES = {
   'billing.disputeDecided': { 'zh-CN': '处理结果：该异议已处理（{status}）。', en: 'Decision: this dispute has already been decided ({status}).' },
   'billing.disputeOutcome': { 'zh-CN': '处理结果：必须是成立或不成立。', en: 'Decision: must be upheld or rejected.' },
 
+  // The server's refusals of the billing sync commands (server/src/sync/billingRefusalMessages.ts)
+  'billing.entryReversedServer': { 'zh-CN': '账目 {id} 已经冲正过。', en: 'Ledger entry {id} was already reversed.' },
+  'billing.actionReversedServer': { 'zh-CN': '自动处理记录：该操作已被撤销。', en: 'Automatic action: it was already reversed.' },
+  'billing.actionStateChanged': {
+    'zh-CN': '自动处理记录：账户当前状态为“{status}”，与该操作后的状态不符，不能撤销。',
+    en: 'Automatic action: the account is now “{status}”, not what the action left it in, so it cannot be reversed.',
+  },
+  'billing.numberTaken': {
+    'zh-CN': '号码 {digits} 已分配给他人，不能撤销终止。',
+    en: 'Number {digits} has been given to someone else, so the termination cannot be reversed.',
+  },
+  'billing.idTaken': { 'zh-CN': '编号 {id} 已用于另一条记录。', en: 'The id {id} is already used by another record.' },
+  'billing.callNotFound': { 'zh-CN': '话单流水号：话单 {id}（{carrier}）不存在。', en: 'Call record serial number: call record {id} ({carrier}) does not exist.' },
+  'billing.noSettingsChange': { 'zh-CN': '计费设置：没有要修改的项。', en: 'Billing settings: nothing to change.' },
+
   // Statements, sync set-up, the demo office
   'billing.billNotLocal': { 'zh-CN': '账单 {id} 不在本机，请先同步。', en: 'Bill {id} is not on this device; sync first.' },
   'sync.badServerUrl': { 'zh-CN': '服务器地址无效：{url}', en: 'The server address is not valid: {url}' },
