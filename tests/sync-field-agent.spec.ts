@@ -177,10 +177,23 @@ test('a field agent sells offline from its lease only; every device ends with ex
   expect(await hook<unknown[]>(agent, 'rejected')).toEqual([]);
   for (const page of [clerkA, managerA, clerkB, agent, clerkA, managerA]) await syncUntilClean(page);
 
-  // The manager sees the agent's lease (and may return it).
+  // The manager sees the agent's lease — in English here — and returns it: the unsold numbers go
+  // back to the pool, the sold one stays with its customer.
   await nav(managerA, '#/numbers/leases');
   await expect(managerA.getByTestId('lease-row')).toHaveCount(1);
   await expect(managerA.getByTestId('lease-row')).toContainText('陈外勤');
+  await managerA.getByRole('button', { name: 'English' }).click();
+  await expect(managerA.getByTestId('lease-list')).toContainText('Taken by');
+  await expect(managerA.getByTestId('lease-row')).toHaveAttribute('data-state', 'live');
+  await managerA.getByTestId('lease-return').click();
+  await expect(managerA.getByTestId('lease-notice')).toHaveAttribute('data-severity', 'success', { timeout: 30_000 });
+  await expect(managerA.getByTestId('lease-notice')).toContainText('Returned');
+  await expect(managerA.getByTestId('lease-row')).toHaveAttribute('data-state', 'returned');
+  await managerA.screenshot({ path: 'test-results/field-agent-lease-manager-en.png', animations: 'disabled', fullPage: true });
+  await managerA.getByRole('button', { name: '中文' }).click();
+  for (const page of [agent, clerkA, clerkB, managerA]) await syncUntilClean(page);
+  await nav(agent, '#/numbers/leases');
+  await expect(agent.getByTestId('lease-row')).toHaveAttribute('data-state', 'returned');
 
   // Every device holds exactly its office's records.
   const stores = [];
@@ -220,4 +233,14 @@ test('a field agent sells offline from its lease only; every device ends with ex
     return out;
   }, [sold, clerkSold, unleased]);
   expect(held).toEqual({ [sold]: `reserved:${agentCustomer}`, [clerkSold]: `reserved:${clerkCustomer}`, [unleased]: 'available:' });
+
+  // After the return the clerk is offered the agent's unsold numbers again, never the sold one.
+  await nav(clerkA, '#/applications/new');
+  await clerkA.getByTestId('wizard-customer-search').fill(clerkName);
+  await clerkA.getByTestId('wizard-customer').filter({ hasText: clerkName }).first().click();
+  await clerkA.getByTestId('wizard-next').click();
+  const offered = await pickerRows(clerkA);
+  expect(offered).toContain(leased[0]);
+  expect(offered).toContain(leased[2]);
+  expect(offered).not.toContain(sold);
 });
