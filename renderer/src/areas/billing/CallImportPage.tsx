@@ -24,6 +24,8 @@ import { CallImportOutcome } from './CallImportOutcome';
 import { CallImportHistory } from './CallImportHistory';
 
 const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+/** A file's size for its button: KB below a megabyte (a test file would read 0.0 MB). */
+const size = (n: number) => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${mb(n)} MB`);
 
 /**
  * 话单导入 (`#/billing/imports`): a carrier's call-record file goes to the server, which checks,
@@ -169,7 +171,7 @@ export function CallImportPage() {
             renderInput={(params) => <TextField {...params} size="small" label={t('callImport.carrier')} helperText={t('callImport.carrierHelp')} slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, maxLength: 50, 'data-testid': 'call-import-carrier' } }} />}
           />
           <Button component="label" variant="outlined" startIcon={<UploadFileIcon />} disabled={uploading}>
-            {file ? `${file.name} (${mb(file.size)} MB)` : t('callImport.choose')}
+            {file ? `${file.name} (${size(file.size)})` : t('callImport.choose')}
             <input
               hidden
               type="file"
