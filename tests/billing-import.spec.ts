@@ -146,7 +146,7 @@ test('a carrier file is imported with its saved mapping, re-imported as all skip
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(rows.first()).toContainText('Row 3');
   await expect(rows.first()).toContainText('Start time');
-  await expect(page.getByTestId('call-import-error')).toContainText('The file was not imported: 1 error. Nothing was saved');
+  await expect(page.getByTestId('call-import-error')).toContainText('The file was not imported (errors: 1). Nothing was saved');
   await page.screenshot({ path: 'test-results/screens/billing-import-refused-en.png', animations: 'disabled' });
 
   // offline: the screen says the import needs the server and does not offer the upload
