@@ -31,6 +31,10 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     trace: 'off',
+    // The browser build registers a service worker (renderer/src/serviceWorkerRegister.ts); once it
+    // controls a page, page.route may miss requests it answers. Only tests/offline-reload.spec.ts,
+    // which tests the worker, allows it (test.use({ serviceWorkers: 'allow' })).
+    serviceWorkers: 'block',
   },
   webServer: {
     // The renderer is built by `npm test` before Playwright starts (scripts/test-all.mjs).

@@ -4,6 +4,9 @@ import { test, expect, type Page } from '@playwright/test';
 // worker (renderer/src/serviceWorkerRegister.ts, Workbox precache from renderer/vite.config.ts)
 // serves the app shell from the cache; the data is the page's own IndexedDB.
 
+// The only spec that lets the worker register: playwright.config.ts blocks it everywhere else.
+test.use({ serviceWorkers: 'allow' });
+
 async function saveOfficeName(page: Page, name: string) {
   await page.goto('/#/settings');
   // the office profile is edited by a manager (the default local user is a clerk)
