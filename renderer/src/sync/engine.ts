@@ -36,7 +36,8 @@ export interface EngineOptions {
   backoff: BackoffOptions;
 }
 
-export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { pushBatch: 200, pullPage: 2000, intervalMs: 60_000, backoff: DEFAULT_BACKOFF };
+// pushBatch: the protocol's largest push (fewer round trips; the server still commits per 100)
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { pushBatch: 500, pullPage: 2000, intervalMs: 60_000, backoff: DEFAULT_BACKOFF };
 
 export function apiFor(cached: CachedSession): SyncApi {
   return new SyncApi(cached.serverUrl, {
