@@ -91,6 +91,7 @@ test('a carrier file is imported with its saved mapping, re-imported as all skip
   await expect(page.getByTestId('call-import-saved')).toContainText('已按 联通 保存的列映射预填');
   await expect(page.getByTestId('call-map-durationSeconds')).toContainText('秒数');
   await expect(page.getByTestId('call-import-missing')).toHaveCount(0);
+  await expect(page.getByTestId('call-import-preview-problems')).toHaveCount(0);
   mkdirSync('test-results/screens', { recursive: true });
   await page.screenshot({ path: 'test-results/screens/billing-import-mapping.png', animations: 'disabled' });
   await page.getByTestId('call-import-run').click();
@@ -109,6 +110,8 @@ test('a carrier file is imported with its saved mapping, re-imported as all skip
 
   // a bad row: the file is refused, line 3 and its field named, nothing imported
   await choose(page, '联通话单-补.csv', BAD);
+  // the preview already shows the row the server will refuse (checked on the device by the same rules)
+  await expect(page.getByTestId('call-import-preview-problems')).toContainText('第 3 行 · 开始时间');
   await page.getByTestId('call-import-run').click();
   const rows = page.getByTestId('call-import-error-row');
   await expect(rows).toHaveCount(1, { timeout: 60_000 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carrierMappingOf, callFileFormat, columnsFor, completeLines, doubleMapped, firstRowHeader, knownCarriers, missingCallFields, previewCallFile, type CallColumns, type PastCallImport } from './callImport';
+import { carrierMappingOf, checkPreview, callFileFormat, columnsFor, completeLines, doubleMapped, firstRowHeader, knownCarriers, missingCallFields, previewCallFile, type CallColumns, type PastCallImport } from './callImport';
 import type { CarrierMapping } from '../../../shared';
 
 const HEADERS = ['流水号', '计费号码', '主叫号码', '被叫号码', '开始时间', '通话时长', '话费'];
@@ -78,5 +78,21 @@ describe('call file preview', () => {
 
   it('refuses a file the server would not read', async () => {
     await expect(previewCallFile(new File(['x'], 'calls.xls'))).rejects.toThrow('不支持的文件类型');
+  });
+});
+
+describe('preview check', () => {
+  it('names a preview row the server would refuse, by its file row and field', () => {
+    const table = { headers: HEADERS, rows: [
+      { rowNumber: 2, cells: ['W1', '4008101001', '13800138000', '037167891234', '2026-09-03 10:00:00', '30', '0.20'] },
+      { rowNumber: 4, cells: ['W2', '4008101001', '13800138000', '037167891234', '2026-09-31 10:00:00', '30', '0.20'] },
+    ] };
+    expect(checkPreview(table, SAVED)).toEqual([{ row: 4, field: 'startAt', message: '第 4 行：开始时间：“2026-09-31 10:00:00”不是有效的时间。' }]);
+  });
+
+  it('a column mapped to the wrong field shows on every preview row', () => {
+    const table = { headers: HEADERS, rows: [{ rowNumber: 2, cells: ['W1', '4008101001', '13800138000', '037167891234', '2026-09-03 10:00:00', '30', '0.20'] }] };
+    const wrong = { ...SAVED, columns: { ...SAVED.columns, hotline: '主叫号码' } };
+    expect(checkPreview(table, wrong).map((e) => [e.row, e.field])).toEqual([[2, 'hotline']]);
   });
 });

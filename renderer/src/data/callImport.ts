@@ -1,4 +1,4 @@
-import { CALL_FIELDS, carrierMappingSchema, type CallField, type CarrierMapping } from '../../../shared';
+import { CALL_FIELDS, DEFAULT_OFFICE_SETTINGS, carrierMappingSchema, mapCallRows, type CallField, type CarrierMapping, type RowError } from '../../../shared';
 import { decodeText, guessMapping, parseCsvText, parseXlsx, type ColumnMapping, type ImportField, type SourceTable } from '../imports';
 
 /**
@@ -121,6 +121,20 @@ export function carrierMappingOf(headers: readonly string[], cols: CallColumns, 
   }
   const p = carrierMappingSchema.safeParse({ columns, feeUnit, ...(timeZone ? { timeZone } : {}) });
   return p.success ? p.data : null;
+}
+
+/**
+ * The preview rows checked on the device with the server's own rules (shared mapCallRows), each
+ * problem numbered by its file row: a column mapped to the wrong field shows here before the upload.
+ * Whether a number belongs to an account is the server's to say (the calls are rated there).
+ */
+export function checkPreview(table: SourceTable, mapping: CarrierMapping, timeZone: string = DEFAULT_OFFICE_SETTINGS.timeZone): RowError[] {
+  const mapped = mapCallRows([table.headers, ...table.rows.map((r) => r.cells)], mapping, timeZone);
+  const lineOf = (row: number) => (row === 1 ? 1 : (table.rows[row - 2]?.rowNumber ?? row));
+  return mapped.errors.map((e) => {
+    const line = lineOf(e.row);
+    return { ...e, row: line, message: e.message.replace(/^第 \d+ 行：/, `第 ${line} 行：`) };
+  });
 }
 
 /** One past import as GET …/billing/imports lists it. */

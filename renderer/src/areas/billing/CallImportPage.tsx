@@ -13,7 +13,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { can, type CallField, type CarrierMapping } from '../../../../shared';
-import { callFileFormat, carrierMappingOf, columnsFor, doubleMapped, knownCarriers, missingCallFields, previewCallFile, type CallColumns, type PastCallImport } from '../../data/callImport';
+import { callFileFormat, carrierMappingOf, checkPreview, columnsFor, doubleMapped, knownCarriers, missingCallFields, previewCallFile, type CallColumns, type PastCallImport } from '../../data/callImport';
 import { useCurrentUser } from '../../data/usersHooks';
 import { getCarrierMapping, hasServerSession, listCallImports, uploadCallFile, UploadCancelled, type CallImportResult } from '../../sync/callImportApi';
 import { useSyncStatus } from '../../sync/store';
@@ -146,6 +146,8 @@ export function CallImportPage() {
   const twice = cols ? doubleMapped(cols) : [];
   const uploading = progress !== null;
   const ready = online && !!file && !!table && !!cols && !!name && missing.length === 0 && twice.length === 0 && !uploading;
+  const draft = table && cols ? carrierMappingOf(table.headers, cols, feeUnit, saved?.timeZone) : null;
+  const previewProblems = table && draft ? checkPreview(table, draft) : [];
   const pct = progress && progress.total ? Math.round((progress.sent / progress.total) * 100) : 0;
   const fieldList = (fs: CallField[]) => fs.map((f) => t(`callImport.fields.${f}`)).join(t('callImport.listSep'));
 
@@ -210,6 +212,16 @@ export function CallImportPage() {
             {missing.length > 0 && (
               <Alert severity="warning" sx={{ mt: 2 }} data-testid="call-import-missing">
                 {t('callImport.missing', { fields: fieldList(missing) })}
+              </Alert>
+            )}
+            {previewProblems.length > 0 && (
+              <Alert severity="warning" sx={{ mt: 2 }} data-testid="call-import-preview-problems">
+                {t('callImport.previewProblems')}
+                {previewProblems.slice(0, 5).map((p, i) => (
+                  <Typography key={i} variant="body2">
+                    {t('callImport.rowN', { n: p.row })} · {p.field ? t(`callImport.fields.${p.field}`) : ''} · {p.message}
+                  </Typography>
+                ))}
               </Alert>
             )}
             {twice.length > 0 && (
