@@ -1,4 +1,5 @@
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
+import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
@@ -9,6 +10,7 @@ import Typography from '@mui/material/Typography';
 import type { Area } from './areas';
 import { AreaContext } from './AreaContext';
 import { AreaErrorBoundary } from './AreaErrorBoundary';
+import { signalFirstAreaReady } from './firstAreaReady';
 
 /** One area on screen: its own Suspense (code loading) and error boundary. */
 export function AreaRoute({ area }: { area: Area }) {
@@ -22,11 +24,29 @@ export function AreaRoute({ area }: { area: Area }) {
       >
         <Suspense fallback={<AreaLoading />}>
           <area.Component />
+          <AreaCodeRendered />
         </Suspense>
       </AreaErrorBoundary>
     </AreaContext.Provider>
   );
 }
+
+/**
+ * Rendered beside the area, so its effect runs once the area's code has loaded and rendered: from
+ * then on the shell may preload the other areas. Not on the customer list, which waits until its
+ * rows are on screen (useFirstAreaReady in CustomerListPage).
+ */
+function AreaCodeRendered() {
+  const { pathname } = useLocation();
+  const waitsForData = LISTS_SIGNALLING_DATA.some((re) => re.test(pathname));
+  useEffect(() => {
+    if (!waitsForData) signalFirstAreaReady();
+  }, [waitsForData]);
+  return null;
+}
+
+/** Pages that call useFirstAreaReady themselves when their first data is on screen. */
+const LISTS_SIGNALLING_DATA = [/^\/customers\/?$/];
 
 function AreaLoading() {
   const { t } = useTranslation('shell');

@@ -11,6 +11,7 @@ import { dismissDemoOffer, loadDemoOffice, type DemoProgress } from '../data/dem
 import { DEFAULT_DEMO_SIZE } from '../data/demoGenerate';
 import { useUiStore } from '../state/uiStore';
 import { errorText } from '../i18n/errors';
+import { useAfterFirstAreaReady } from './firstAreaReady';
 
 /**
  * On an empty store the shell offers a demo office (issue 4 item 7), so a newcomer sees a living
@@ -18,6 +19,12 @@ import { errorText } from '../i18n/errors';
  * registering real customers at once, and it disappears by itself as soon as the store has data.
  */
 export function DemoOfficeOffer() {
+  // Whether the store is empty is three counts of the biggest tables (300k rows at office scale):
+  // asked only once the area on screen shows its data, not in the way of the first list.
+  return useAfterFirstAreaReady() ? <DemoOfficeBanner /> : null;
+}
+
+function DemoOfficeBanner() {
   const { t } = useTranslation('demo');
   const state = useDemoOfferState();
   const showSnackbar = useUiStore((s) => s.showSnackbar);

@@ -58,8 +58,9 @@ export const AREAS: readonly Area[] = [
 export const CRASH_TEST_AREA = defineArea('__crash', SettingsIcon, () => import('./pages/CrashTestPage'), 'shell:crashTest');
 
 /**
- * Fetches every area's code once the shell is up. In Electron (file://) this is instant; in a
- * browser it means a clerk who loses the network can still open any area.
+ * Fetches every area's code once the first area shows its data (Shell, firstAreaReady.ts). In a
+ * browser it means a clerk who loses the network can still open any area. All are requested at
+ * once: the fetches finish together, so "network idle" still means "every area is loaded".
  */
 export function preloadAreas(areas: readonly Area[] = AREAS): Promise<void> {
   return Promise.allSettled(areas.map((a) => a.load())).then(() => undefined);

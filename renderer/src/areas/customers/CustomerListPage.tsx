@@ -21,6 +21,7 @@ import { useCustomerSearch } from '../../data/customersHooks';
 import type { CustomerListItem } from '../../data/customersSearch';
 import { CurrentUserSwitch } from '../users/CurrentUserSwitch';
 import { useOfficeTime } from './officeTime';
+import { useFirstAreaReady } from '../../app/firstAreaReady';
 
 const LIMIT = 50;
 const STATUS_COLOR = { pending: 'default', verified: 'success', rejected: 'error' } as const;
@@ -34,6 +35,8 @@ export function CustomerListPage() {
   const deferred = useDeferredValue(query);
   const rows = useCustomerSearch(deferred, LIMIT);
   const time = useOfficeTime();
+  // the shell preloads the other areas only once this first list is on screen
+  useFirstAreaReady(rows !== undefined);
 
   const cell = (c: CustomerListItem, col: (typeof COLUMNS)[number]) => {
     if (col === 'updatedAt') return time(c.updatedAt);
