@@ -126,6 +126,10 @@ test('the pulled action log is reversed offline; the sync resumes the suspended 
   await page.getByTestId('reverse-reason').fill('客户已承诺月底前缴清');
   await page.getByTestId('reverse-confirm').click();
   await expect(page.getByTestId('action-reversed')).toHaveText('已撤销，待同步：客户已承诺月底前缴清');
+  // the account shows resumed at once, before any sync
+  await page.goto(`/#/billing/account/${ACCOUNT}`);
+  await expect(page.getByRole('heading', { level: 2 })).toContainText(STATUS_ACTIVE);
+  await page.goto('/#/billing/actions');
 
   await ctx.setOffline(false);
   await syncUntilClean(page);
@@ -169,6 +173,8 @@ test('a dispute raised offline is booked by the server; decided upheld offline, 
   await page.getByRole('dialog').getByLabel('退还金额（元，可不填）').fill('0.40');
   await page.getByRole('dialog').getByRole('button', { name: '处理' }).click();
   await expect(page.getByTestId('disputes-table')).toContainText('异议成立');
+  // the credit shows at once as a pending entry
+  await expect(page.getByTestId('ledger-balance')).toHaveText(`¥${formatFen(before + 40)}`);
   await ctx.setOffline(false);
   await syncUntilClean(page);
   const after = (await mgr<{ balanceFen: number }>('GET', `/accounts/${ACCOUNT}/ledger`)).balanceFen;
