@@ -1,6 +1,7 @@
 import { db } from './db';
 import { NotFoundError, ValidationError } from './errors';
 import { maxCharsText, requiredText } from './billingMessages';
+import { applyReversalToAccount, type ActionWithEffect } from './billingLocalEffects';
 import { requirePermission } from './session';
 import { getPackage } from './packages';
 import { accountsTable, type StoredAccount } from './accountsTypes';
@@ -246,10 +247,11 @@ export async function listBillingActions(): Promise<BillingActionRow[]> {
 
 /**
  * A manager reverses an automatic action (suspension, termination, resumption) with a reason,
- * offline: the action is marked reversed here and the `billingAction.reverse` command queued in one
- * transaction. The server undoes it on ITS state (account and number back, grace days for the job)
- * and the pull brings the account and the log; a refusal (the account changed meanwhile…) puts the
- * server's copy of the action back.
+ * offline: the action is marked reversed here, the account is put back in the state the action
+ * found (as the server will; billingLocalEffects.ts) and the `billingAction.reverse` command queued,
+ * all in one transaction. The server undoes it on ITS state (account and number back, grace days
+ * for the job) and the pull brings the account and the log; a refusal (the account changed
+ * meanwhile…) puts the server's copy of the action back and the account as it was.
  */
 export async function reverseBillingAction(actionId: string, reason: string): Promise<StoredBillingAction> {
   const user = await requirePermission('account.suspend');
@@ -263,8 +265,11 @@ export async function reverseBillingAction(actionId: string, reason: string): Pr
   if (action.action === 'reclaim') throw new ValidationError({ actionId: msg('billing.actionReclaim') });
   if (action.reversedAt) throw new ValidationError({ actionId: msg('billing.actionReversed', { date: action.reversedAt.slice(0, 10) }) });
   const row: StoredBillingAction = { ...action, reversedAt: nowIso(), reversedBy: user.id, reversalReason: why };
-  await writeWithOutbox([table], async (ctx) => {
-    await table.put(row);
+  const today = await officeToday();
+  await writeWithOutbox([table, accountsTable()], async (ctx) => {
+    const pendingAccountBefore = await applyReversalToAccount(action, why, today);
+    const stored: ActionWithEffect = pendingAccountBefore ? { ...row, pendingAccountBefore } : row;
+    await table.put(stored);
     await ctx.enqueue({ name: REVERSE_COMMAND, args: { actionId, reason: why } });
   });
   return row;

@@ -3,7 +3,8 @@ import { amountFieldText, maxCharsText, requiredText } from './billingMessages';
 import { writeWithOutbox } from './outbox';
 import { requirePermission } from './session';
 import { officeToday } from './ledger';
-import { disputesTable, type StoredDispute } from './ledgerTypes';
+import { disputesTable, ledgerTable, type StoredDispute, type StoredLedgerEntry } from './ledgerTypes';
+import { nowIso } from './clock';
 import { db } from './db';
 import { billingSettings } from './billingSettings';
 import { META_RECORD_PREFIX, type MetaRecord } from './syncStateApply';
@@ -74,11 +75,12 @@ export async function raiseDispute(form: DisputeForm): Promise<StoredDispute> {
 
 /**
  * A manager decides a dispute; an upheld one with an amount credits the account by an adjustment
- * the SERVER books (with the id made here), arriving on the next pull. It is not written here as a
- * pending entry: a refused decision reconciles the dispute only, and would leave that entry behind.
+ * the SERVER books with the id made here. The credit shows at once as a pending ledger entry under
+ * that id (written with the decision and its outbox row): the pulled entry replaces it, and a
+ * refused decision removes it when the dispute is reconciled (billingLocalEffects.ts).
  */
 export async function resolveDispute(id: string, r: { outcome: 'upheld' | 'rejected'; note: string; adjustmentYuan?: string }): Promise<StoredDispute> {
-  await requirePermission('payment.void');
+  const user = await requirePermission('payment.void');
   const dispute = await disputesTable().get(id);
   if (!dispute) throw new NotFoundError(msg('billing.disputeNotFound', { id }));
   const fields: Record<string, ErrorText> = {};
@@ -96,8 +98,15 @@ export async function resolveDispute(id: string, r: { outcome: 'upheld' | 'rejec
   if (Object.keys(fields).length) throw new ValidationError(fields);
   const adjustmentId = adjustmentFen > 0 ? crypto.randomUUID() : null;
   const row: StoredDispute = { ...dispute, status: r.outcome, outcome: note, adjustmentFen: adjustmentId ? adjustmentFen : null, ledgerEntryId: adjustmentId };
-  await writeWithOutbox([disputesTable()], async (ctx) => {
+  const today = await officeToday();
+  const at = nowIso();
+  // the server's adjustment (ledgerOps resolveDispute → postAdjustment), as it will read
+  const credit: StoredLedgerEntry | null = adjustmentId
+    ? { id: adjustmentId, accountId: dispute.accountId, kind: 'adjustment', category: 'principal', amountFen: adjustmentFen, effectiveOn: today, dueOn: today, method: null, reference: null, reason: `话单异议成立（${dispute.carrierRecordId}）：${note}`, approvedBy: user.id, reverses: null, billId: null, createdBy: user.id, createdAt: at, updatedAt: at }
+    : null;
+  await writeWithOutbox([disputesTable(), ledgerTable()], async (ctx) => {
     await disputesTable().put(row);
+    if (credit) await ledgerTable().add(credit);
     await ctx.enqueue({ name: 'dispute.resolve', args: { id, outcome: r.outcome, note, ...(adjustmentId ? { adjustmentFen, adjustmentId } : {}) } });
   });
   return row;

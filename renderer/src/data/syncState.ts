@@ -4,6 +4,7 @@ import { clientId as deviceId } from './outbox';
 import { applyChange, applyChanges, emptyEntityTables, ENTITY_TABLES, metaRecordKey, syncedTables } from './syncStateApply';
 import type { OutboxRow } from './rows';
 import { codedError } from './billingMessages';
+import { undoRefusedEffects } from './billingLocalEffects';
 import { msg } from '../../../shared';
 
 /**
@@ -143,11 +144,18 @@ export async function applyPulledPage(changes: Change[], cursor: PullCursor, off
   });
 }
 
-/** Replaces the local copy of one record with the server's (or removes it when the server has none). */
+/**
+ * Replaces the local copy of one record with the server's (or removes it when the server has none).
+ * A refused billing command's local effect beyond its own record (an account put back, a pending
+ * credit) is taken back in the same transaction (billingLocalEffects.ts).
+ */
 export async function reconcileRecord(entity: Change['entity'], id: string, server: Change | null, officeId: string): Promise<void> {
   const d = db();
   await d.transaction('rw', [...syncedTables(), d.meta], async () => {
+    const table = ENTITY_TABLES[entity];
+    const local = table === 'billingActions' || table === 'disputes' ? await d.table(table).get(id) : undefined;
     await applyChange(server ?? { officeId, entity, id, version: 0, deleted: true, data: null });
+    await undoRefusedEffects(entity, local, server && !server.deleted ? server.data : null);
   });
 }
 
