@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AREAS, CRASH_TEST_AREA } from './areas';
+import { AREAS, CRASH_TEST_AREA, loadAreaOfAddress } from './areas';
 import { resources } from '../i18n';
 
 function lookup(language: string, key: string): unknown {
@@ -19,5 +19,19 @@ describe('area registry', () => {
         expect(typeof lookup(language, area.labelKey), `${language} ${area.labelKey}`).toBe('string');
       }
     }
+  });
+});
+
+describe('loadAreaOfAddress', () => {
+  const loads: string[] = [];
+  const areas = ['customers', 'numbers'].map((id) => ({ ...AREAS[0]!, id, load: () => (loads.push(id), Promise.resolve({ default: () => null })) }));
+
+  it('loads the area the hash opens, the first area for an empty hash, nothing for an unknown one', async () => {
+    loads.length = 0;
+    await loadAreaOfAddress('#/numbers/4001234567', areas);
+    await loadAreaOfAddress('', areas);
+    await loadAreaOfAddress('#/', areas);
+    expect(loadAreaOfAddress('#/nowhere', areas)).toBeUndefined();
+    expect(loads).toEqual(['numbers', 'customers', 'customers']);
   });
 });

@@ -65,3 +65,13 @@ export const CRASH_TEST_AREA = defineArea('__crash', SettingsIcon, () => import(
 export function preloadAreas(areas: readonly Area[] = AREAS): Promise<void> {
   return Promise.allSettled(areas.map((a) => a.load())).then(() => undefined);
 }
+
+/**
+ * Starts loading the code of the area the address opens (`#/customers…`, or the first area for an
+ * empty hash) at once, while the app still reads its start-up state and sets up i18n: the first
+ * list then waits for its query, not for its script. The lazy component finds the same module.
+ */
+export function loadAreaOfAddress(hash: string, areas: readonly Area[] = AREAS): Promise<AreaModule> | undefined {
+  const id = /^#\/([^/?#]*)/.exec(hash)?.[1] || areas[0]?.id;
+  return areas.find((a) => a.id === id)?.load();
+}
