@@ -83,8 +83,12 @@ test('a carrier file is imported with its saved mapping, re-imported as all skip
   await expect(page.getByTestId('call-import')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('call-import-history')).toHaveCount(0);
 
+  // the carrier field offers the carriers with a saved mapping (GET …/billing/carriers)
+  await page.getByTestId('call-import-carrier').click();
+  await page.getByRole('option', { name: '联通' }).click();
+  await expect(page.getByTestId('call-import-carrier')).toHaveValue('联通');
+
   // carrier + file: the preview shows the header and rows; the saved mapping fills the columns
-  await page.getByTestId('call-import-carrier').fill('联通');
   await choose(page, '联通话单-2026-09.csv', GOOD);
   await expect(page.getByTestId('call-import-preview')).toContainText('起呼时间');
   await expect(page.getByTestId('call-import-preview')).toContainText('LT-0003');

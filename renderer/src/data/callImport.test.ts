@@ -48,6 +48,7 @@ describe('call import mapping helpers', () => {
     expect([callFileFormat('a.CSV'), callFileFormat('b.xlsx'), callFileFormat('c.txt'), callFileFormat('d.xls')]).toEqual(['csv', 'xlsx', 'csv', null]);
     const imp = (carrier: string) => ({ carrier }) as PastCallImport;
     expect(knownCarriers([imp('联通'), imp('电信'), imp('联通')])).toEqual(['联通', '电信']);
+    expect(knownCarriers([imp('联通'), imp('电信')], ['移动', '电信'])).toEqual(['移动', '电信', '联通']);
   });
 });
 

@@ -149,9 +149,9 @@ export interface PastCallImport {
   createdAt: string;
 }
 
-/** The carriers already imported for, most recent first, each once: the carrier field's suggestions. */
-export function knownCarriers(imports: readonly PastCallImport[]): string[] {
+/** The carrier field's suggestions: carriers with a saved mapping, then those imported for, each once. */
+export function knownCarriers(imports: readonly PastCallImport[], mapped: readonly string[] = []): string[] {
   const out: string[] = [];
-  for (const i of imports) if (!out.includes(i.carrier)) out.push(i.carrier);
+  for (const c of [...mapped, ...imports.map((i) => i.carrier)]) if (!out.includes(c)) out.push(c);
   return out;
 }

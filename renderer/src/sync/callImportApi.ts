@@ -63,6 +63,12 @@ export async function getCarrierMapping(carrier: string): Promise<CarrierMapping
   }
 }
 
+/** The carriers with a saved column mapping, most recently saved first. */
+export async function listMappedCarriers(): Promise<string[]> {
+  const { api, base } = await signedIn();
+  return (await api.authedJson<{ carriers: string[] }>('GET', `${base}/carriers`)).carriers;
+}
+
 /** The office's past imports, newest first (the server keeps the last 200). */
 export async function listCallImports(): Promise<PastCallImport[]> {
   const { api, base } = await signedIn();

@@ -135,6 +135,12 @@ export const billingRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (
     }
   });
 
+  // the carriers with a saved column mapping (the import screen offers them)
+  app.get(`${base}/carriers`, { schema: { tags: ['billing'], params: P } }, async (req) => {
+    guard(req, STAFF);
+    const r = await db.query<{ carrier: string }>('SELECT carrier FROM carrier_mappings WHERE office_id = $1 ORDER BY updated_at DESC', [req.params.officeId]);
+    return { carriers: r.rows.map((x) => x.carrier) };
+  });
   app.get(`${base}/carriers/:carrier/mapping`, { schema: { tags: ['billing'], params: P.extend({ carrier: z.string().min(1).max(50) }) } }, async (req) => {
     guard(req, STAFF);
     const m = await loadMapping(db, req.params.officeId, req.params.carrier);

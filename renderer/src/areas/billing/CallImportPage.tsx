@@ -15,7 +15,7 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { can, type CallField, type CarrierMapping } from '../../../../shared';
 import { callFileFormat, carrierMappingOf, checkPreview, columnsFor, doubleMapped, knownCarriers, missingCallFields, previewCallFile, type CallColumns, type PastCallImport } from '../../data/callImport';
 import { useCurrentUser } from '../../data/usersHooks';
-import { getCarrierMapping, hasServerSession, listCallImports, uploadCallFile, UploadCancelled, type CallImportResult } from '../../sync/callImportApi';
+import { getCarrierMapping, hasServerSession, listCallImports, listMappedCarriers, uploadCallFile, UploadCancelled, type CallImportResult } from '../../sync/callImportApi';
 import { useSyncStatus } from '../../sync/store';
 import { errorText } from '../../i18n/errors';
 import type { SourceTable } from '../../imports';
@@ -42,6 +42,7 @@ export function CallImportPage() {
   const [session, setSession] = useState<boolean | null>(null);
   const [imports, setImports] = useState<PastCallImport[] | null>(null);
   const [listError, setListError] = useState<unknown>(null);
+  const [mappedCarriers, setMappedCarriers] = useState<string[]>([]);
   const [carrier, setCarrier] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [table, setTable] = useState<SourceTable | null>(null);
@@ -57,7 +58,9 @@ export function CallImportPage() {
 
   const refreshList = useCallback(async () => {
     try {
-      setImports(await listCallImports());
+      const [list, carriers] = await Promise.all([listCallImports(), listMappedCarriers()]);
+      setImports(list);
+      setMappedCarriers(carriers);
       setListError(null);
     } catch (e) {
       setListError(e);
@@ -165,7 +168,7 @@ export function CallImportPage() {
         <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
           <Autocomplete
             freeSolo
-            options={imports ? knownCarriers(imports) : []}
+            options={knownCarriers(imports ?? [], mappedCarriers)}
             inputValue={carrier}
             onInputChange={(_e, v) => setCarrier(v)}
             disabled={uploading}
