@@ -6,7 +6,7 @@ import { ensureDefaultUsers, getCurrentUser } from './session';
 import { actAs, rejection } from './testSupport';
 import { createCustomer } from './customers';
 import { SEED_CUSTOMER } from './accountTestSeed';
-import { PermissionError, ValidationError } from './errors';
+import { PermissionError, ValidationError, localizedFields } from './errors';
 import { ensureDefaultGradeRules } from './gradeRules';
 import { importNumbers, reserveNumber } from './numbers';
 import { queryNumbers } from './numbersPicker';
@@ -100,6 +100,10 @@ describe('field agent offline sales from a lease', () => {
     expect(e).toBeInstanceOf(ValidationError);
     expect((e as ValidationError).fields.numberDigits).toContain('400-800-2001');
     expect((e as ValidationError).fields.numberDigits).toContain('领用');
+    // in the English UI too, naming the field
+    expect(localizedFields(e, 'en').numberDigits).toBe(
+      '400 number: 400-800-2001 is not in a live lease of yours; a field agent sells only numbers it has taken and that have not expired. Pick one of your leased numbers, or take more numbers while online.',
+    );
     expect((await db().numbers.get(OTHER))!.status).toBe('available');
     expect(await db().outbox.filter((r) => r.name === 'number.reserve').count()).toBe(1);
   });

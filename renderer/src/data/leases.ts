@@ -1,6 +1,7 @@
 import { db } from './db';
 import { nowMs } from './clock';
-import { PermissionError, ValidationError } from './errors';
+import { PermissionError, ValidationError, type ErrorText } from './errors';
+import { msg } from '../../../shared';
 import { writeWithOutbox } from './outbox';
 import { deniedMsg, getCurrentUser, requirePermission } from './session';
 import type { MetaRecord } from './syncStateApply';
@@ -129,15 +130,13 @@ export async function assertSellable(digits: string, user?: Pick<UserRow, 'id' |
   const offer = await sellableLeaseNumbers(u);
   if (offer === null) {
     if ((await leasedToOthers(u?.id)).has(digits)) {
-      throw new ValidationError({ numberDigits: `400 号码：${fmt(digits)} 在外勤领用的号码中，领用期内只有该外勤可以销售。请换一个号码。` });
+      throw new ValidationError({ numberDigits: msg('lease.heldByAgent', { number: fmt(digits) }) });
     }
     return null;
   }
   const leaseId = offer.get(digits);
   if (!leaseId) {
-    throw new ValidationError({
-      numberDigits: `400 号码：${fmt(digits)} 不在您当前有效的领用号码中，外勤只能销售自己领用（未过期）的号码。请换一个领用的号码，或联网后领用更多号码。`,
-    });
+    throw new ValidationError({ numberDigits: msg('lease.notHeld', { number: fmt(digits) }) });
   }
   return leaseId;
 }
@@ -153,12 +152,12 @@ export interface LeaseTakeInput {
 
 /** Checks a take request the way the server's schema does, naming the field. */
 export function checkLeaseTake(input: LeaseTakeInput): { count: number; prefix?: string; hours: number } {
-  const errors: Record<string, string> = {};
+  const errors: Record<string, ErrorText> = {};
   const hours = input.hours ?? LEASE_DEFAULT_HOURS;
-  if (!Number.isInteger(input.count) || input.count < 1 || input.count > LEASE_MAX_COUNT) errors.count = `数量：须为 1 到 ${LEASE_MAX_COUNT} 之间的整数。`;
-  if (!Number.isInteger(hours) || hours < 1 || hours > LEASE_MAX_HOURS) errors.hours = `领用时长：须为 1 到 ${LEASE_MAX_HOURS} 小时之间的整数。`;
+  if (!Number.isInteger(input.count) || input.count < 1 || input.count > LEASE_MAX_COUNT) errors.count = msg('lease.count', { max: LEASE_MAX_COUNT });
+  if (!Number.isInteger(hours) || hours < 1 || hours > LEASE_MAX_HOURS) errors.hours = msg('lease.hours', { max: LEASE_MAX_HOURS });
   const prefix = (input.prefix ?? '').trim();
-  if (prefix && !/^40\d{0,8}$/.test(prefix)) errors.prefix = '号段：须为以 40 开头的数字（例如 4008）。';
+  if (prefix && !/^40\d{0,8}$/.test(prefix)) errors.prefix = msg('lease.prefix');
   if (Object.keys(errors).length) throw new ValidationError(errors);
   return { count: input.count, hours, ...(prefix ? { prefix } : {}) };
 }
@@ -182,9 +181,9 @@ export async function requestLeaseTake(input: LeaseTakeInput): Promise<string> {
 export async function requestLeaseReturn(leaseId: string): Promise<void> {
   const user = await requirePermission('number.lease');
   const lease = await getLease(leaseId);
-  if (!lease) throw new ValidationError({ leaseId: `租约 ${leaseId} 不在本机记录中。` });
+  if (!lease) throw new ValidationError({ leaseId: msg('lease.unknown', { id: leaseId }) });
   if (user.role === 'field_agent' && lease.userId !== user.id) throw new PermissionError('number.lease', user.role, deniedMsg(user, '归还他人领用的号码'));
-  if (lease.returnedAt) throw new ValidationError({ leaseId: '这批号码已经归还。' });
+  if (lease.returnedAt) throw new ValidationError({ leaseId: msg('lease.alreadyReturned') });
   await writeWithOutbox([], async ({ enqueue }) => {
     await enqueue({ name: 'lease.return', args: { leaseId } });
   });

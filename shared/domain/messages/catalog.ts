@@ -7,6 +7,7 @@ import { APP_MESSAGES } from './catalogApp';
 import { SERVICE_MESSAGES } from './catalogServices';
 import { LIFECYCLE_MESSAGES } from './catalogLifecycle';
 import { BILLING_MESSAGES } from './catalogBilling';
+import { LEASE_MESSAGES } from './catalogLeases';
 
 export type Lang = 'zh-CN' | 'en';
 export type MessageParams = Record<string, string | number>;
@@ -207,7 +208,7 @@ const DOMAIN_MESSAGES = {
 } as const satisfies Record<string, MessageTemplates>;
 
 /** The domain's messages (and its state machines'), then the app repositories' (catalogApp.ts, catalogServices.ts). */
-export const MESSAGES = { ...DOMAIN_MESSAGES, ...LIFECYCLE_MESSAGES, ...APP_MESSAGES, ...SERVICE_MESSAGES, ...BILLING_MESSAGES } as const;
+export const MESSAGES = { ...DOMAIN_MESSAGES, ...LIFECYCLE_MESSAGES, ...APP_MESSAGES, ...SERVICE_MESSAGES, ...BILLING_MESSAGES, ...LEASE_MESSAGES } as const;
 
 export type MessageCode = keyof typeof MESSAGES;
 
