@@ -77,6 +77,19 @@ describe('call file preview', () => {
     expect(t.headers).toEqual(['流水号', 'x']);
   });
 
+  it('reads an XLSX carrier file: the header, the first rows, a 400 number typed as a number', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('话单');
+    ws.addRow(HEADERS);
+    for (let i = 0; i < 7; i++) ws.addRow([`X${i}`, 4008101001, '13800138000', '037167891234', '2026-09-02 10:00:00', 30, '0.10']);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const t = await previewCallFile(new File([bytes], '电信话单.xlsx'));
+    expect(t.headers).toEqual(HEADERS);
+    expect(t.rows.map((r) => r.rowNumber)).toEqual([2, 3, 4, 5, 6]);
+    expect(t.rows[0]!.cells.slice(0, 2)).toEqual(['X0', '4008101001']);
+  });
+
   it('refuses a file the server would not read', async () => {
     await expect(previewCallFile(new File(['x'], 'calls.xls'))).rejects.toThrow('不支持的文件类型');
   });
