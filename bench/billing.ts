@@ -9,7 +9,7 @@
  *      read and split the CSV in batches, check every row (the mapper's fast path, else shared
  *      mapCallRows), match each number to its account, rate it (billable minutes × the package
  *      tariff), and COPY it into call_records (primary key = the duplicate check, plus the
- *      account/day index; key columns COLLATE "C" since migration 0005) while the next batch is
+ *      account/day index; key columns COLLATE "C" since migration 0004) while the next batch is
  *      read; one transaction. Goal: ≤ 3× COPY.
  *   3b. The part of that no import code can avoid with today's schema: the same rows inserted by
  *      PostgreSQL itself (INSERT … SELECT from call_records) into an empty copy of call_records

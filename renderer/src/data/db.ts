@@ -128,7 +128,7 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     // Billing offline (issue 7 items 1, 5, 7): the action log and call-record disputes arrive through
     // the change log (entities 'billingAction', 'callDispute'); `disputes` is new. Action rows copied
     // from the server's REST list before had no `details` (previous state, number) and version 0:
-    // they get empty details here, and the next pull replaces them (migration 0006 publishes the log).
+    // they get empty details here, and the next pull replaces them (migration 0005 publishes the log).
     version: 6,
     stores: { disputes: 'id, accountId, status, [carrier+carrierRecordId]' },
     async upgrade(tx) {
