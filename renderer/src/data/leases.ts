@@ -27,7 +27,7 @@ import type { UserRow } from './rows';
  */
 
 /** Where the pull keeps lease records (syncStateApply.ts metaRecordKey; not imported: numbers.ts imports this file). */
-const LEASE_KEY_PREFIX = 'rec:lease:';
+export const LEASE_KEY_PREFIX = 'rec:lease:';
 
 export interface LeaseRecord {
   id: string;
@@ -117,6 +117,26 @@ export async function leasedToOthers(userId: string | null | undefined): Promise
     for (const n of l.numbers) out.add(n);
   }
   return out;
+}
+
+/**
+ * The picker's restriction from rows already read (pure, so the picker reads them in its own
+ * transaction with plain Dexie calls): `only` = a field agent's live lease numbers, else null;
+ * `exclude` = numbers of colleagues' live or grace-day leases.
+ */
+export function offerRestriction(user: Pick<UserRow, 'id' | 'role'> | null | undefined, leaseRows: readonly { value: unknown }[], atMs: number = nowMs()): { only: Set<string> | null; exclude: Set<string> } {
+  const leases = leaseRows.map((r) => leaseOf(r.value as MetaRecord)).filter((l): l is LeaseRecord => l !== null);
+  const exclude = new Set<string>();
+  if (user?.role === 'field_agent') {
+    const only = new Set<string>();
+    for (const l of leases) if (l.userId === user.id && leaseState(l, atMs) === 'live') for (const n of l.numbers) only.add(n);
+    return { only, exclude };
+  }
+  for (const l of leases) {
+    const state = leaseState(l, atMs);
+    if (l.userId !== user?.id && (state === 'live' || state === 'grace')) for (const n of l.numbers) exclude.add(n);
+  }
+  return { only: null, exclude };
 }
 
 const fmt = (d: string) => `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}`;

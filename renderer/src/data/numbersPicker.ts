@@ -4,8 +4,8 @@ import type { NumberRow, NumberStatus } from './rows';
 import { normaliseFilter, numberMatches, ORDINARY_GRADE, type PickerFilter } from './numbersFilter';
 import { gradeFields, listGradeRules, type StoredGradeRule } from './gradeRules';
 import { numberPatterns, type NumberPattern } from '../../../shared';
-import { leasedToOthers, sellableLeaseNumbers } from './leases';
-import { getCurrentUser } from './session';
+import { LEASE_KEY_PREFIX, offerRestriction } from './leases';
+import { CURRENT_USER_KEY } from './session';
 
 /**
  * The picker's query engine. The primary key IS the 10 digits, and everything a buyer filters on —
@@ -168,17 +168,21 @@ export async function queryNumbers(
   const after = opts.after ?? null;
   const exactLimit = opts.selectiveLimit ?? SELECTIVE_LIMIT;
   const keysLimit = opts.keysLimit ?? KEYS_LIMIT;
-  // A field agent's offer is its live leases only; nobody else is offered a colleague's live lease
-  // (leases.ts). Read before the numbers transaction, which does not cover meta.
-  if (q.status === 'available') {
-    const user = await getCurrentUser();
-    const leased = await sellableLeaseNumbers(user);
-    if (leased) return leasedPage(q, [...leased.keys()], pageSize, after);
-    const others = await leasedToOthers(user?.id);
-    if (others.size) q.exclude = others;
-  }
   const d = db();
-  return d.transaction('r', d.numbers, d.gradeRules, async () => {
+  // meta and users too: the leases are read in the same transaction, so a live query over this
+  // function keeps observing the numbers it read (reads before it would lose Dexie's zone)
+  return d.transaction('r', [d.numbers, d.gradeRules, d.meta, d.users], async () => {
+    // A field agent's offer is its live leases only; nobody else is offered a colleague's live
+    // lease (leases.ts). Plain Dexie reads here: nested async helpers inside the transaction lose
+    // its zone in the browser ("Transaction committed too early").
+    if (q.status === 'available') {
+      const current = await d.meta.get(CURRENT_USER_KEY);
+      const user = typeof current?.value === 'string' ? await d.users.get(current.value) : undefined;
+      const leaseRows = await d.meta.where('key').startsWith(LEASE_KEY_PREFIX).toArray();
+      const r = offerRestriction(user && user.active && !user.deletedAt ? user : null, leaseRows);
+      if (r.only) return leasedPage(q, [...r.only], await listGradeRules(), pageSize, after);
+      if (r.exclude.size) q.exclude = r.exclude;
+    }
     const rules = await listGradeRules();
     const cands = opts.selectiveLimit === 0 ? [] : candidates(q, rules);
     const share = estimateShare(q, rules);
@@ -218,19 +222,16 @@ export async function queryNumbers(
 
 /**
  * The page of a field agent's offer: the digits of its live leases (at most a few hundred), tested
- * like any other keys, read in one bulk get. The total is exact.
+ * like any other keys, read in one bulk get (inside queryNumbers' transaction). The total is exact.
  */
-async function leasedPage(q: PickerQuery, digits: readonly string[], pageSize: number, after: string | null): Promise<PickerPage> {
-  const d = db();
-  return d.transaction('r', d.numbers, d.gradeRules, async () => {
-    const test = keyPredicate(q, await listGradeRules());
-    const keys = [...new Set(digits)].filter(test).sort();
-    const rows = (await d.numbers.bulkGet(keys)).filter((n): n is NumberRow => !!n && matches(n, q));
-    const from = after === null ? 0 : rows.findIndex((n) => n.digits > after);
-    const page = from < 0 ? [] : rows.slice(from, from + pageSize);
-    const hasMore = from >= 0 && from + pageSize < rows.length;
-    return { rows: page, total: rows.length, nextAfter: hasMore ? page[page.length - 1]!.digits : null, route: 'selective' };
-  });
+async function leasedPage(q: PickerQuery, digits: readonly string[], rules: readonly StoredGradeRule[], pageSize: number, after: string | null): Promise<PickerPage> {
+  const test = keyPredicate(q, rules);
+  const keys = [...new Set(digits)].filter(test).sort();
+  const rows = (await db().numbers.bulkGet(keys)).filter((n): n is NumberRow => !!n && matches(n, q));
+  const from = after === null ? 0 : rows.findIndex((n) => n.digits > after);
+  const page = from < 0 ? [] : rows.slice(from, from + pageSize);
+  const hasMore = from >= 0 && from + pageSize < rows.length;
+  return { rows: page, total: rows.length, nextAfter: hasMore ? page[page.length - 1]!.digits : null, route: 'selective' };
 }
 
 /**

@@ -48,7 +48,7 @@ export function actionNameZh(action: Action): string {
 export { can, ROLES, ROLE_LABELS };
 export type { Action };
 
-const CURRENT_USER_KEY = 'currentUserId';
+export const CURRENT_USER_KEY = 'currentUserId';
 
 /** The profiles a fresh install starts with, so a newcomer can work at once (as the clerk). */
 export const DEFAULT_USERS: readonly { name: string; role: Role }[] = [
