@@ -373,6 +373,7 @@ async function main() {
     await loginAndSync(a, base, srv.url, 's2-a');
     await loginAndSync(b, base, srv.url, 's2-b');
     await hook(a, 'createCustomers', N_S2, 'S2');
+    for (const p of [a, b]) await p.evaluate(() => performance.clearMeasures());
     const push = (await hook<{ lastTimings: Timings }>(a, 'syncNow')).lastTimings;
     const pushPhases = await phases(a);
     const pull = (await hook<{ lastTimings: Timings }>(b, 'syncNow')).lastTimings;
