@@ -188,7 +188,12 @@ async function* ratedBatches(input: CallFileInput, mapping: CarrierMapping, time
 
 async function* copyStream(batches: AsyncIterable<RatedCall[]>, officeId: string, carrier: string, importId: string): AsyncGenerator<string> {
   const head = `${officeId}\t${copyText(carrier)}\t`;
-  for await (const rated of batches) if (rated.length) yield copyLines(rated, head, importId);
+  for await (const rated of batches) {
+    if (rated.length) yield copyLines(rated, head, importId);
+    // one event-loop turn per batch: the socket's queued COPY data goes out to the database while
+    // the next batch is parsed (the parsing itself never yields, except to read the file)
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
 }
 
 /**

@@ -88,6 +88,26 @@ describe('CallBatchMapper fast path = shared mapCallRows', () => {
     expect(shared.calls[0]!.localDay).toBe('2026-12-01');
   });
 
+  it('times through the per-hour cache: DST changes, half-hour zones, an office in another zone, invalid minutes', () => {
+    const header = ['id', 'no', 'from', 'to', 's', 'a', 'e'];
+    // every 10 minutes over the days around New York's and Sydney's DST changes, and a few odd times
+    const times: string[] = [];
+    for (const day of ['2026-03-07', '2026-03-08', '2026-11-01', '2026-04-05', '2026-10-04', '2026-12-31']) {
+      for (let m = 0; m < 24 * 60; m += 10) times.push(`${day} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:${String((m * 7) % 60).padStart(2, '0')}`);
+    }
+    times.push('2026-11-01 01:60:00', '2026-11-01 01:59:60', '2026-11-01 24:00:00', '2026-02-29 10:00:00', '2026-13-01 10:00:00', '2026-11-01 1a:00:00', '2026-11-01T01:30:00');
+    const rows = times.map((t, i) => [`T${i}`, '4008000001', '138', '0371', t, i % 3 ? t : '', times[i + 1] ?? t]);
+    let cached = 0;
+    for (const [carrierTz, officeTz] of [['America/New_York', 'Asia/Shanghai'], ['Australia/Sydney', 'America/New_York'], ['Asia/Kolkata', 'America/New_York'], ['Australia/Lord_Howe', 'Asia/Kolkata'], ['Asia/Shanghai', 'Asia/Shanghai']] as const) {
+      const mapping: CarrierMapping = { columns: { carrierRecordId: 'id', hotline: 'no', caller: 'from', forwardedTo: 'to', startAt: 's', answerAt: 'a', endAt: 'e' }, feeUnit: 'fen', timeZone: carrierTz };
+      const { shared } = compare(mapping, header, rows, officeTz);
+      expect(shared.calls.length).toBeGreaterThan(500);
+      expect(shared.errorCount).toBeGreaterThan(5);
+      cached += shared.calls.length;
+    }
+    expect(cached).toBeGreaterThan(2000);
+  });
+
   it('a row whose number no account holds is an error on its file line; later batches keep the file lines', () => {
     const mapping: CarrierMapping = { columns: { carrierRecordId: 'id', hotline: 'no', caller: 'from', forwardedTo: 'to', startAt: 'start', durationSeconds: 'secs' }, feeUnit: 'yuan' };
     const header = ['id', 'no', 'from', 'to', 'start', 'secs'];

@@ -1,5 +1,5 @@
 import { billableMinutes } from '../../../shared/domain/index';
-import { CALL_FIELDS, mapCallRows, officeDayOfMs, parseCarrierTime, type CallField, type CarrierMapping, type ImportedCall, type RowError } from '../../../shared/billing/index';
+import { CALL_FIELDS, mapCallRows, officeDayOfMs, parseCarrierTime, zoneOffsetMinutes, type CallField, type CarrierMapping, type ImportedCall, type RowError } from '../../../shared/billing/index';
 import type { BillingAccount } from './accounts';
 import type { CsvRecord } from './importCsv';
 
@@ -58,6 +58,20 @@ function yuanToFen(t: string): number | null {
   return (Number(y) * 100 + Number(d.padEnd(2, '0'))) * (neg ? -1 : 1);
 }
 
+/** Two ASCII digits at i as a number, or -1. */
+function two(t: string, i: number): number {
+  const a = t.charCodeAt(i) - 48, b = t.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** What one wall-clock hour of the carrier's zone is: its first second in UTC, and its office day when that is the same all hour. */
+interface HourEntry {
+  /** UTC ms of HH:00:00, NaN when the hour is not one plain hour (a DST change inside it, an invalid date) */
+  utc: number;
+  /** the office day of every second of the hour, null when it changes inside the hour */
+  day: string | null;
+}
+
 /**
  * Checks and rates a carrier file batch by batch, with the same rules and zh-CN messages a device
  * runs (shared mapCallRows): a row that passes every check in its plainest form is read by a
@@ -74,6 +88,9 @@ export class CallBatchMapper {
   private readonly find: ReturnType<typeof accountFinder>;
   /** each field's column in the header (-1 when not mapped), as mapCallRows finds it */
   private readonly ix = {} as Record<CallField, number>;
+  /** the carrier's zone, and per wall-clock hour 'YYYY-MM-DD HH' (as a small integer) what it is */
+  private readonly tz: string;
+  private readonly hours = new Map<number, HourEntry>();
 
   constructor(
     private readonly header: string[],
@@ -83,6 +100,7 @@ export class CallBatchMapper {
     private readonly maxErrors = 200,
   ) {
     this.find = accountFinder(accounts);
+    this.tz = mapping.timeZone ?? officeTimeZone;
     // A header without a mapped column refuses the file before any row is read.
     const head = mapCallRows([header], mapping, officeTimeZone);
     this.errors.push(...head.errors);
@@ -154,14 +172,14 @@ export class CallBatchMapper {
     const caller = cellAt(cells, ix.caller);
     const forwardedTo = cellAt(cells, ix.forwardedTo);
     if (!caller || !forwardedTo) return null;
-    const tz = this.mapping.timeZone ?? this.officeTimeZone;
-    const startMs = parseCarrierTime(cellAt(cells, ix.startAt), tz);
+    const startText = cellAt(cells, ix.startAt);
+    const startMs = this.time(startText);
     if (startMs === null) return null;
     const answerText = cellAt(cells, ix.answerAt);
-    const answerMs = answerText ? parseCarrierTime(answerText, tz) : null;
+    const answerMs = answerText ? this.time(answerText) : null;
     if (answerText && answerMs === null) return null;
     const endText = cellAt(cells, ix.endAt);
-    let endMs = endText ? parseCarrierTime(endText, tz) : null;
+    let endMs = endText ? this.time(endText) : null;
     if (endText && endMs === null) return null;
     let duration: number | null = null;
     if (ix.durationSeconds >= 0) {
@@ -192,7 +210,52 @@ export class CallBatchMapper {
       callerProvince: cellAt(cells, ix.callerProvince) || null,
       callerCity: cellAt(cells, ix.callerCity) || null,
       carrierFeeFen: fee,
-      localDay: officeDayOfMs(startMs, this.officeTimeZone),
+      localDay: this.startDay(startText, startMs),
     };
+  }
+
+  /**
+   * The hour of 'YYYY-MM-DD HH:mm:ss' (space-separated, the carriers' usual form) from the cache,
+   * undefined for any other text. Found once per hour through shared parseCarrierTime at HH:00:00
+   * and HH:59:59: when those are exactly 3599 s apart, the hour is one plain hour (the offset tables
+   * behind parseCarrierTime/officeDayOfMs change only between hours), so every second of it is its
+   * first second + mm:ss — the same answer parseCarrierTime gives, without its per-row lookups.
+   */
+  private hour(t: string): HourEntry | undefined {
+    if (t.length !== 19 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45 || t.charCodeAt(10) !== 32 || t.charCodeAt(13) !== 58 || t.charCodeAt(16) !== 58) return undefined;
+    const y1 = two(t, 0), y2 = two(t, 2), mo = two(t, 5), d = two(t, 8), h = two(t, 11);
+    if (y1 < 0 || y2 < 0 || mo < 0 || d < 0 || h < 0) return undefined;
+    // < 2^30 for every 4-digit year: a small-integer key
+    const key = ((((y1 * 100 + y2) * 16 + (mo & 15)) * 32 + (d & 31)) * 32 + (h & 31)) | 0;
+    let e = this.hours.get(key);
+    if (e === undefined || mo > 15 || d > 31 || h > 31) {
+      const prefix = t.slice(0, 13);
+      const first = parseCarrierTime(`${prefix}:00:00`, this.tz);
+      const last = parseCarrierTime(`${prefix}:59:59`, this.tz);
+      const plain = first !== null && last !== null && last - first === 3_599_000;
+      // one office offset all hour (it changes only between UTC hours, and the hour spans at most
+      // two): office time runs straight through it, so the same day at both ends is the day all hour
+      const office = this.officeTimeZone;
+      const day = plain && zoneOffsetMinutes(office, first) === zoneOffsetMinutes(office, last) ? officeDayOfMs(first, office) : null;
+      e = { utc: plain ? first : NaN, day: day !== null && officeDayOfMs(last!, office) === day ? day : null };
+      // months/days/hours past the key's bits are invalid anyway (parseCarrierTime said so): not cached
+      if (mo <= 15 && d <= 31 && h <= 31) this.hours.set(key, e);
+    }
+    return e;
+  }
+
+  /** A carrier time in the carrier's zone → UTC ms, or null (as shared parseCarrierTime). */
+  private time(t: string): number | null {
+    const e = this.hour(t);
+    if (e === undefined || e.utc !== e.utc) return parseCarrierTime(t, this.tz);
+    const mi = two(t, 14), s = two(t, 17);
+    if (mi < 0 || mi > 59 || s < 0 || s > 59) return null;
+    return e.utc + mi * 60_000 + s * 1000;
+  }
+
+  /** The office day of a call that started at `text` (= startMs). */
+  private startDay(text: string, startMs: number): string {
+    const e = this.hour(text);
+    return e !== undefined && e.day !== null ? e.day : officeDayOfMs(startMs, this.officeTimeZone);
   }
 }
