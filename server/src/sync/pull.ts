@@ -69,6 +69,43 @@ interface PageRow {
 }
 
 /**
+ * Answers already built, shared by identical requests at the same office state (S3 of
+ * bench/sync.ts: 200 agents of one office each pull the same ~8,000 records; PGlite builds
+ * pages one at a time, ~25 ms per 1,000 records, so building each page once per state instead
+ * of once per agent is what keeps an agent's sync near the push queue).
+ *
+ * The key holds everything a page depends on: each office's change_seq (every records write
+ * bumps it, in the same transaction: changes.ts, billing/records.ts), the cursor, the limit,
+ * the byte budget and the visibility inputs (role; user id for a field agent). The seqs are read
+ * BEFORE the page is built, so a cached page shows that state or a later committed one — what
+ * the same request would have seen had it been served a moment later; a request whose key
+ * matches read those same seqs, so no page can be older than the state the request saw. The
+ * cursor rules are untouched. Per process and per database (a PostgreSQL deployment with many
+ * processes: each keeps its own), bounded by size; serverTime is never cached.
+ */
+const CACHE_CHARS = 16 * 1024 * 1024;
+const pageCaches = new WeakMap<Db, Map<string, string>>();
+
+function cacheFor(db: Db): Map<string, string> {
+  let c = pageCaches.get(db);
+  if (!c) pageCaches.set(db, (c = new Map()));
+  return c;
+}
+
+function remember(cache: Map<string, string>, key: string, body: string) {
+  if (body.length > CACHE_CHARS / 4) return;
+  cache.set(key, body);
+  let chars = 0;
+  for (const v of cache.values()) chars += v.length;
+  // oldest first (Map keeps insertion order; a hit re-inserts its entry)
+  for (const [k, v] of cache) {
+    if (chars <= CACHE_CHARS) break;
+    cache.delete(k);
+    chars -= v.length;
+  }
+}
+
+/**
  * One page of changes for the caller's offices, in version order per office (see changes.ts for
  * why that order can never skip a late commit), as the JSON text of a PullResponse. The cursor
  * advances over rows the role may not see, so a field agent does not re-scan them. Offices the
@@ -78,7 +115,22 @@ export async function pullJson(db: Db, auth: AuthInfo, req: { protocolVersion: n
   checkProtocol(req.protocolVersion);
   const offices = [...auth.officeIds].sort();
   const readable = ROLE_READABLE[auth.role];
-  return db.transaction(async (tx) => {
+  // one statement: the offices' states and the server time of this answer
+  const st = await db.query<{ now: string; seqs: string }>(
+    "SELECT now() AS now, coalesce((SELECT json_object_agg(id, change_seq) FROM offices WHERE id::text = ANY($1::text[]))::text, '{}') AS seqs",
+    [offices],
+  );
+  const seqs = JSON.parse(st.rows[0]!.seqs) as Record<string, number>;
+  const tail = `,"serverTime":${JSON.stringify(st.rows[0]!.now)}}`;
+  const key = JSON.stringify([auth.role, auth.role === 'field_agent' ? auth.userId : '', req.limit, byteBudget, offices.map((o) => [o, seqs[o] ?? null, req.cursor[o] ?? 0])]);
+  const cache = cacheFor(db);
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit + tail;
+  }
+  const body = await db.transaction(async (tx) => {
     await tx.exec('SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off');
     const cursor: PullCursor = {};
     const parts: string[] = [];
@@ -100,9 +152,10 @@ export async function pullJson(db: Db, auth: AuthInfo, req: { protocolVersion: n
       if (page.taken < page.fetched || page.fetched === budget) hasMore = true;
       budget -= page.taken;
     }
-    const t = await tx.query<{ now: string }>('SELECT now() AS now');
-    return `{"changes":[${parts.join(',')}],"cursor":${JSON.stringify(cursor)},"hasMore":${hasMore},"serverTime":${JSON.stringify(t.rows[0]!.now)}}`;
+    return `{"changes":[${parts.join(',')}],"cursor":${JSON.stringify(cursor)},"hasMore":${hasMore}`;
   });
+  remember(cache, key, body);
+  return body + tail;
 }
 
 /** The same page as an object (tests and in-process callers). */
