@@ -23,6 +23,9 @@ import { errorText } from '../../i18n/errors';
 import type { StoredBillingAction } from '../../data/ledgerTypes';
 import { can } from '../../../../shared';
 
+/** Short columns (date, account number, action, mode) stay on one line; the reason takes the rest. */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 function ReverseDialog({ action, onClose }: { action: StoredBillingAction; onClose: () => void }) {
   const { t } = useTranslation('billing');
   const [reason, setReason] = useState('');
@@ -74,7 +77,7 @@ export function ActionsPage() {
           <TableHead>
             <TableRow>
               {(['date', 'account', 'action', 'reason', 'automatic', 'state'] as const).map((c) => (
-                <TableCell key={c}>{t(`actions.columns.${c}`)}</TableCell>
+                <TableCell key={c} sx={c === 'reason' ? undefined : NO_WRAP}>{t(`actions.columns.${c}`)}</TableCell>
               ))}
               <TableCell />
             </TableRow>
@@ -82,11 +85,11 @@ export function ActionsPage() {
           <TableBody>
             {rows.map((a) => (
               <TableRow key={a.id}>
-                <TableCell>{a.onDate}</TableCell>
-                <TableCell sx={{ fontFamily: 'monospace' }}>{a.accountNo ?? a.accountId}</TableCell>
-                <TableCell>{t(`actions.kinds.${a.action}`)}</TableCell>
+                <TableCell sx={NO_WRAP}>{a.onDate}</TableCell>
+                <TableCell sx={{ ...NO_WRAP, fontFamily: 'monospace' }}>{a.accountNo ?? a.accountId}</TableCell>
+                <TableCell sx={NO_WRAP}>{t(`actions.kinds.${a.action}`)}</TableCell>
                 <TableCell>{a.reason}</TableCell>
-                <TableCell>{a.automatic ? t('actions.automatic') : t('actions.manual')}</TableCell>
+                <TableCell sx={NO_WRAP}>{a.automatic ? t('actions.automatic') : t('actions.manual')}</TableCell>
                 <TableCell>
                   {a.reversedAt ? (
                     <Chip size="small" color={a.reversalPending ? 'warning' : 'default'} label={`${a.reversalPending ? t('actions.pending') : t('actions.reversed')}：${a.reversalReason ?? ''}`} data-testid="action-reversed" />
