@@ -84,25 +84,44 @@ interface PageRow {
  * processes: each keeps its own), bounded by size; serverTime is never cached.
  */
 const CACHE_CHARS = 16 * 1024 * 1024;
-const pageCaches = new WeakMap<Db, Map<string, string>>();
 
-function cacheFor(db: Db): Map<string, string> {
-  let c = pageCaches.get(db);
-  if (!c) pageCaches.set(db, (c = new Map()));
-  return c;
+/** Built answers by key, oldest first (Map keeps insertion order; a hit re-inserts its entry). */
+class AnswerCache {
+  private readonly map = new Map<string, string>();
+  private chars = 0;
+
+  get(key: string): string | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+
+  set(key: string, body: string): void {
+    if (body.length > CACHE_CHARS / 4) return;
+    const prev = this.map.get(key);
+    if (prev !== undefined) {
+      this.map.delete(key);
+      this.chars -= prev.length;
+    }
+    this.map.set(key, body);
+    this.chars += body.length;
+    for (const [k, v] of this.map) {
+      if (this.chars <= CACHE_CHARS) break;
+      this.map.delete(k);
+      this.chars -= v.length;
+    }
+  }
 }
 
-function remember(cache: Map<string, string>, key: string, body: string) {
-  if (body.length > CACHE_CHARS / 4) return;
-  cache.set(key, body);
-  let chars = 0;
-  for (const v of cache.values()) chars += v.length;
-  // oldest first (Map keeps insertion order; a hit re-inserts its entry)
-  for (const [k, v] of cache) {
-    if (chars <= CACHE_CHARS) break;
-    cache.delete(k);
-    chars -= v.length;
-  }
+const answerCaches = new WeakMap<Db, AnswerCache>();
+
+function cacheFor(db: Db): AnswerCache {
+  let c = answerCaches.get(db);
+  if (!c) answerCaches.set(db, (c = new AnswerCache()));
+  return c;
 }
 
 /**
@@ -125,11 +144,7 @@ export async function pullJson(db: Db, auth: AuthInfo, req: { protocolVersion: n
   const key = JSON.stringify([auth.role, auth.role === 'field_agent' ? auth.userId : '', req.limit, byteBudget, offices.map((o) => [o, seqs[o] ?? null, req.cursor[o] ?? 0])]);
   const cache = cacheFor(db);
   const hit = cache.get(key);
-  if (hit !== undefined) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit + tail;
-  }
+  if (hit !== undefined) return hit + tail;
   const body = await db.transaction(async (tx) => {
     await tx.exec('SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off');
     const cursor: PullCursor = {};
@@ -154,7 +169,7 @@ export async function pullJson(db: Db, auth: AuthInfo, req: { protocolVersion: n
     }
     return `{"changes":[${parts.join(',')}],"cursor":${JSON.stringify(cursor)},"hasMore":${hasMore}`;
   });
-  remember(cache, key, body);
+  cache.set(key, body);
   return body + tail;
 }
 
