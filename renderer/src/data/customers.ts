@@ -199,11 +199,23 @@ export async function getCustomer(id: string): Promise<CustomerRow | null> {
   return c && !c.deletedAt ? c : null;
 }
 
-/** Newest first. */
+/**
+ * The server's order of a line: its record version. A line not yet confirmed by the server (this
+ * device's own, still pending) has none and is newer than every confirmed one.
+ */
+function serverOrder(row: CustomerHistoryRow): number {
+  const v = (row as CustomerHistoryRow & { version?: unknown }).version;
+  return typeof v === 'number' ? v : Number.MAX_SAFE_INTEGER;
+}
+
+/**
+ * Newest first. Lines the server wrote in one push share its transaction's time, so equal times
+ * are ordered by the server's version (the order it wrote them), not by their random ids.
+ */
 export async function customerHistory(customerId: string): Promise<CustomerHistoryRow[]> {
   const rows = await db()
     .customerHistory.where('[customerId+at]')
     .between([customerId, ''], [customerId, '\uffff'])
     .toArray();
-  return rows.reverse();
+  return rows.sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : serverOrder(y) - serverOrder(x)));
 }

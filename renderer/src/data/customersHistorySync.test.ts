@@ -71,4 +71,14 @@ describe('pulled customer history', () => {
     expect(await db().customerHistory.count()).toBe(2);
     expect((await localRecordVersions()).filter((r) => r.entity === 'customerHistory')).toHaveLength(1);
   });
+  it('orders lines written in one push (same server time) by the server\'s version, newest first', async () => {
+    const c = await createCustomer(input);
+    const at = '2026-11-22T04:00:00.000Z';
+    // ids chosen so that id order is the opposite of the server's order
+    const lines = [serverLine(c.id, 20, 'created', null, input.name, at), serverLine(c.id, 21, 'address', input.address, '郑州市金水区历史路 1 号', at)];
+    lines[0]!.id = 'z-created';
+    lines[1]!.id = 'a-address';
+    await applyPulledPage(lines, { [OFFICE]: 21 }, OFFICE, new Set());
+    expect((await customerHistory(c.id)).map((h) => h.field)).toEqual(['address', 'created']);
+  });
 });
