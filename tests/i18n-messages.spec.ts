@@ -36,7 +36,9 @@ const CUSTOMER = {
 };
 
 async function fillCustomer(page: Page, values: Record<string, string>) {
-  await page.goto('/#/customers');
+  // through the navigation, as a person does (a hash-only page.goto raced the form's own navigation)
+  await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+  await expect(page).toHaveURL(/#\/customers$/);
   await page.getByRole('link', { name: 'Register customer' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Register customer' })).toBeVisible();
   for (const [field, value] of Object.entries(values)) await page.getByTestId(`field-${field}`).fill(value);
