@@ -3,10 +3,6 @@ import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
@@ -14,47 +10,37 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useBillingActions } from '../../data/billingHooks';
 import { useCurrentUser } from '../../data/usersHooks';
 import { reverseBillingAction } from '../../data/billing';
-import { errorText } from '../../i18n/errors';
 import type { StoredBillingAction } from '../../data/ledgerTypes';
 import { can } from '../../../../shared';
+import { ReasonDialog } from './ReasonDialog';
 
 /** Short columns (date, account number, action, mode) stay on one line; the reason takes the rest. */
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
+/** 撤销: a manager reverses one automatic action with a reason (queued for the server, shown at once). */
 function ReverseDialog({ action, onClose }: { action: StoredBillingAction; onClose: () => void }) {
   const { t } = useTranslation('billing');
-  const [reason, setReason] = useState('');
-  const [thrown, setThrown] = useState<unknown>(null);
-  const error = thrown === null ? null : errorText(thrown);
-  async function save() {
-    try {
-      await reverseBillingAction(action.id, reason);
-      onClose();
-    } catch (e) {
-      setThrown(e);
-    }
-  }
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
-      <DialogTitle>{t('actions.dialogTitle')}</DialogTitle>
-      <DialogContent>
-        <Typography sx={{ mb: 2 }}>
+    <ReasonDialog
+      title={t('actions.dialogTitle')}
+      summary={
+        <>
           {action.onDate} · {t(`actions.kinds.${action.action}`)} · {action.reason}
-        </Typography>
-        <TextField fullWidth multiline minRows={2} label={t('actions.reasonLabel')} value={reason} onChange={(e) => setReason(e.target.value)} error={!!error} helperText={error} slotProps={{ htmlInput: { 'data-testid': 'reverse-reason' } }} />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{t('actions.cancel')}</Button>
-        <Button variant="contained" color="warning" onClick={() => void save()} data-testid="reverse-confirm">
-          {t('actions.confirm')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+        </>
+      }
+      label={t('actions.reasonLabel')}
+      cancelText={t('actions.cancel')}
+      confirmText={t('actions.confirm')}
+      testIdPrefix="reverse"
+      onConfirm={async (reason) => {
+        await reverseBillingAction(action.id, reason);
+      }}
+      onClose={onClose}
+    />
   );
 }
 
