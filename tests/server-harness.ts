@@ -182,18 +182,32 @@ export class TestClient {
   }
 }
 
+/** What a seeded server gives a describe block; read inside tests/hooks (it is filled in by beforeAll). */
+export interface SeededServer {
+  /** the server's base URL */
+  readonly url: string;
+  /** the database the server runs on (for set-up the API cannot do, e.g. ageing a lease) */
+  readonly db: Db;
+  /** the two seeded offices and their users */
+  readonly fx: Fixture;
+  /** the access token of a fixture user, for plain http() calls */
+  token(who: string): string;
+  /** a TestClient acting as that fixture user in the user's office */
+  client(who: string): TestClient;
+}
+
 /**
- * For a describe block: opens a database of `backend`, starts a server on it, seeds the two offices
- * and logs every fixture user in (beforeAll); closes everything afterwards (afterAll).
- * Returns `client(who)`, a TestClient acting as that fixture user.
+ * For a describe block: opens a database of `backend` (opts.poolSize as in openTestDb), starts a
+ * server on it, seeds the two offices and logs every fixture user in (beforeAll); closes everything
+ * afterwards (afterAll).
  */
-export function seededServerClients(backend: BackendChoice): (who: string) => TestClient {
+export function seededServer(backend: BackendChoice, opts: { poolSize?: number } = {}): SeededServer {
   let server: TestServer | undefined;
   let dispose: (() => Promise<void>) | undefined;
-  let fx: Fixture;
+  let fx: Fixture | undefined;
   const tokens: Record<string, string> = {};
   beforeAll(async () => {
-    const t = await openTestDb(backend.kind);
+    const t = await openTestDb(backend.kind, opts);
     dispose = t.dispose;
     server = await startServer(t.db);
     fx = await seed(t.db);
@@ -203,5 +217,23 @@ export function seededServerClients(backend: BackendChoice): (who: string) => Te
     await server?.close();
     await dispose?.();
   });
-  return (who) => new TestClient(server!.url, tokens[who]!, fx.users[who]!.office);
+  return {
+    get url() {
+      return server!.url;
+    },
+    get db() {
+      return server!.db;
+    },
+    get fx() {
+      return fx!;
+    },
+    token: (who) => tokens[who]!,
+    client: (who) => new TestClient(server!.url, tokens[who]!, fx!.users[who]!.office),
+  };
+}
+
+/** seededServer() for blocks that only need `client(who)`. */
+export function seededServerClients(backend: BackendChoice): (who: string) => TestClient {
+  const s = seededServer(backend);
+  return (who) => s.client(who);
 }

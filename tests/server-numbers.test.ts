@@ -2,8 +2,8 @@
 // agents' leases (including offline sales pushed after expiry), and the race of 50 clients for
 // 10 numbers — exactly 10 winners, clear refusals for the rest.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { TestClient, http, login, openTestDb, seed, startServer, suiteTitle, testBackends, type Fixture, type TestServer } from './server-harness';
+import { describe, expect, it, vi } from 'vitest';
+import { http, seededServer, suiteTitle, testBackends, type TestClient } from './server-harness';
 
 // Generous limits: PGlite start-up and child processes are slow on a loaded 2-core machine.
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 240_000 });
@@ -13,13 +13,10 @@ const range = (prefix: string, from: number, n: number) => Array.from({ length: 
 
 for (const backend of backends) {
   describe.skipIf(!!backend.skip)(suiteTitle('number pool', backend), () => {
-    let server: TestServer;
-    let dispose: () => Promise<void>;
-    let fx: Fixture;
-    const tokens: Record<string, string> = {};
-    const client = (who: string) => new TestClient(server.url, tokens[who]!, fx.users[who]!.office);
+    const server = seededServer(backend);
+    const client = server.client;
     const addNumbers = async (who: string, numbers: string[]) => {
-      const r = await http(server.url, 'POST', `/v1/offices/${fx.users[who]!.office}/numbers`, { token: tokens[who], json: { numbers } });
+      const r = await http(server.url, 'POST', `/v1/offices/${server.fx.users[who]!.office}/numbers`, { token: server.token(who), json: { numbers } });
       expect(r.status).toBe(200);
       return r.body as { added: string[]; duplicates: string[] };
     };
@@ -29,25 +26,13 @@ for (const backend of backends) {
       return id;
     };
 
-    beforeAll(async () => {
-      const t = await openTestDb(backend.kind, { poolSize: 20 });
-      dispose = t.dispose;
-      server = await startServer(t.db);
-      fx = await seed(t.db);
-      for (const name of Object.keys(fx.users)) tokens[name] = (await login(server.url, fx.users[name]!)).accessToken;
-    });
-    afterAll(async () => {
-      await server?.close();
-      await dispose?.();
-    });
-
     it('only managers add numbers to the pool; duplicates are reported', async () => {
-      const denied = await http(server.url, 'POST', `/v1/offices/${fx.officeA}/numbers`, { token: tokens.clerkA, json: { numbers: ['4001000000'] } });
+      const denied = await http(server.url, 'POST', `/v1/offices/${server.fx.officeA}/numbers`, { token: server.token('clerkA'), json: { numbers: ['4001000000'] } });
       expect(denied.status).toBe(403);
       const r = await addNumbers('managerA', ['4001000000', '4001000001']);
       expect(r.added).toEqual(['4001000000', '4001000001']);
       expect((await addNumbers('managerA', ['4001000001', '4001000002'])).duplicates).toEqual(['4001000001']);
-      const bad = await http(server.url, 'POST', `/v1/offices/${fx.officeA}/numbers`, { token: tokens.managerA, json: { numbers: ['5001000000'] } });
+      const bad = await http(server.url, 'POST', `/v1/offices/${server.fx.officeA}/numbers`, { token: server.token('managerA'), json: { numbers: ['5001000000'] } });
       expect(bad.status).toBe(400);
     });
 
@@ -100,7 +85,7 @@ for (const backend of backends) {
       expect((await clerk.run('number.allocate', { number: leased2[0], customerId: cust })).status).toBe('applied');
       // The agent's device sees its lease and the numbers.
       await agent.pullAll();
-      expect(agent.record('lease', leaseId)!.data).toMatchObject({ userId: fx.users.agentA!.id, numbers: leased });
+      expect(agent.record('lease', leaseId)!.data).toMatchObject({ userId: server.fx.users.agentA!.id, numbers: leased });
       expect(agent.record('hotlineNumber', leased[0]!)!.data).toMatchObject({ status: 'active', customerId: cust });
       // …but not its colleague's lease.
       expect(agent.record('lease', (lease2.result as { leaseId: string }).leaseId)).toBeUndefined();
@@ -150,7 +135,7 @@ for (const backend of backends) {
       for (const l of losers) expect(l.reason).toMatchObject({ code: 'POOL_EMPTY', message: expect.stringContaining('号码池') });
       const open = await server.db.query<{ number: string; holders: number }>(
         'SELECT number, count(*)::int AS holders FROM number_assignments WHERE office_id = $1 AND ended_at IS NULL GROUP BY number',
-        [fx.officeB],
+        [server.fx.officeB],
       );
       expect(open.rows).toHaveLength(10);
       expect(open.rows.every((r) => r.holders === 1)).toBe(true);

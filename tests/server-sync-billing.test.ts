@@ -4,8 +4,8 @@
 // transaction, manager-only, inside the office, idempotent; the action log, disputes and settings
 // reach other devices through the change log. PGlite and PostgreSQL.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { TestClient, http, login, openTestDb, seed, startServer, suiteTitle, testBackends, type Fixture, type TestServer } from './server-harness';
+import { describe, expect, it, vi } from 'vitest';
+import { http, seededServer, suiteTitle, testBackends } from './server-harness';
 import { addDays, formatMessage } from '../shared/domain/index';
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 240_000 });
@@ -14,12 +14,9 @@ const backends = await testBackends();
 
 for (const backend of backends) {
   describe.skipIf(!!backend.skip)(suiteTitle('billing commands over sync', backend), () => {
-    let server: TestServer;
-    let dispose: () => Promise<void>;
-    let fx: Fixture;
-    const tokens: Record<string, string> = {};
-    const client = (who: string) => new TestClient(server.url, tokens[who]!, fx.users[who]!.office);
-    const rest = (who: string, method: string, path: string, json?: unknown) => http(server.url, method, `/v1/offices/${fx.users[who]!.office}/billing${path}`, { token: tokens[who], json });
+    const server = seededServer(backend, { poolSize: 10 });
+    const client = server.client;
+    const rest = (who: string, method: string, path: string, json?: unknown) => http(server.url, method, `/v1/offices/${server.fx.users[who]!.office}/billing${path}`, { token: server.token(who), json });
     const ledger = async (accountId: string) =>
       (await rest('managerA', 'GET', `/accounts/${accountId}/ledger`)).body as { balanceFen: number; state: string; today: string; entries: { id: string; kind: string; amountFen: number; reverses: string | null; approvedBy: string | null }[] };
 
@@ -32,18 +29,6 @@ for (const backend of backends) {
       return id;
     }
 
-    beforeAll(async () => {
-      const t = await openTestDb(backend.kind, { poolSize: 10 });
-      dispose = t.dispose;
-      server = await startServer(t.db);
-      fx = await seed(t.db);
-      for (const name of Object.keys(fx.users)) tokens[name] = (await login(server.url, fx.users[name]!)).accessToken;
-    });
-    afterAll(async () => {
-      await server?.close();
-      await dispose?.();
-    });
-
     it('an adjustment by a manager is booked with the manager as approver; a clerk is refused; another device pulls entry and balance', async () => {
       const accountId = await account();
       const clerk = await client('clerkA').run('ledger.adjust', { id: randomUUID(), accountId, amountFen: 500, reason: '补偿' });
@@ -52,7 +37,7 @@ for (const backend of backends) {
       const r = await client('managerA').run('ledger.adjust', { id, accountId, amountFen: -1_250, reason: '补收工本费' });
       expect(r).toMatchObject({ status: 'applied', result: { ledgerEntryId: id, accountId, balanceFen: -1_250 } });
       const l = await ledger(accountId);
-      expect(l.entries).toEqual([expect.objectContaining({ id, kind: 'adjustment', amountFen: -1_250, approvedBy: fx.users.managerA!.id })]);
+      expect(l.entries).toEqual([expect.objectContaining({ id, kind: 'adjustment', amountFen: -1_250, approvedBy: server.fx.users.managerA!.id })]);
       const other = client('clerkA2');
       await other.pullAll();
       expect(other.record('ledgerEntry', id)?.data).toMatchObject({ kind: 'adjustment', amountFen: -1_250, reason: '补收工本费' });
@@ -98,7 +83,7 @@ for (const backend of backends) {
       expect((await client('managerB').run('ledger.adjust', { id: randomUUID(), accountId, amountFen: 100, reason: '补偿' })).reason).toMatchObject({ code: 'ACCOUNT_NOT_FOUND', field: 'accountId' });
       expect((await client('managerB').run('ledger.reverse', { id: randomUUID(), entryId: id, reason: '误收' })).reason?.code).toBe('NOT_FOUND');
       // pushed as office A by a manager of B: not the caller's office
-      expect((await client('managerB').run('ledger.adjust', { id: randomUUID(), accountId, amountFen: 100, reason: '补偿' }, { officeId: fx.officeA })).reason?.code).toBe('FORBIDDEN');
+      expect((await client('managerB').run('ledger.adjust', { id: randomUUID(), accountId, amountFen: 100, reason: '补偿' }, { officeId: server.fx.officeA })).reason?.code).toBe('FORBIDDEN');
       expect((await ledger(accountId)).entries).toHaveLength(1);
     });
 
@@ -130,7 +115,7 @@ for (const backend of backends) {
       await device.pullAll();
       expect(device.record('account', accountId)?.data).toMatchObject({ status: 'active', statusReason: '经理撤销自动操作：客户已承诺缴费' });
       const logged = device.record('billingAction', suspend!.actionId)?.data;
-      expect(logged).toMatchObject({ reversalReason: '客户已承诺缴费', reversedBy: fx.users.managerA!.id });
+      expect(logged).toMatchObject({ reversalReason: '客户已承诺缴费', reversedBy: server.fx.users.managerA!.id });
       expect(String(logged?.reversedAt)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
       // the job leaves the account alone during the grace days
       const next = await rest('managerA', 'POST', '/collections', { date: addDays(today, 2) });
@@ -163,7 +148,7 @@ for (const backend of backends) {
       await server.db.query(
         `INSERT INTO call_records (office_id, carrier, carrier_record_id, account_id, hotline, caller, forwarded_to, start_at, end_at, duration_s, local_day, billable_minutes, tariff_fen, rated_fen, import_id)
          VALUES ($1, 'telecom', 'D1', $2, $3, '13800000001', '037167891234', now(), now(), 61, (now() AT TIME ZONE 'Asia/Shanghai')::date, 2, 20, 40, $4)`,
-        [fx.officeA, accountId, digits, randomUUID()],
+        [server.fx.officeA, accountId, digits, randomUUID()],
       );
       const id = randomUUID();
       expect((await client('agentA').run('dispute.raise', { id, carrier: 'telecom', carrierRecordId: 'D1', reason: '未拨打' })).reason?.code).toBe('FORBIDDEN');

@@ -1,9 +1,9 @@
 // Push / pull: idempotent replay, rejections that never block the queue, per-field merge with
 // conflicts a person resolves, tombstones, commands whose server result wins.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SYNC_PROTOCOL_VERSION } from '../shared/sync/index';
-import { TestClient, http, login, openTestDb, seed, startServer, suiteTitle, testBackends, type Fixture, type TestServer } from './server-harness';
+import { TestClient, http, seededServer, suiteTitle, testBackends } from './server-harness';
 
 // Generous limits: PGlite start-up and child processes are slow on a loaded 2-core machine.
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 240_000 });
@@ -12,23 +12,8 @@ const backends = await testBackends();
 
 for (const backend of backends) {
   describe.skipIf(!!backend.skip)(suiteTitle('sync push/pull', backend), () => {
-    let server: TestServer;
-    let dispose: () => Promise<void>;
-    let fx: Fixture;
-    const tokens: Record<string, string> = {};
-    const client = (who: string, office?: string) => new TestClient(server.url, tokens[who]!, office ?? fx.users[who]!.office);
-
-    beforeAll(async () => {
-      const t = await openTestDb(backend.kind);
-      dispose = t.dispose;
-      server = await startServer(t.db);
-      fx = await seed(t.db);
-      for (const name of Object.keys(fx.users)) tokens[name] = (await login(server.url, fx.users[name]!)).accessToken;
-    });
-    afterAll(async () => {
-      await server?.close();
-      await dispose?.();
-    });
+    const server = seededServer(backend);
+    const client = server.client;
 
     it('creates a record and another device of the office pulls it', async () => {
       const a = client('clerkA');
@@ -38,7 +23,7 @@ for (const backend of backends) {
       const b = client('clerkA2');
       await b.pullAll();
       const rec = b.record('customer', id);
-      expect(rec?.data).toMatchObject({ name: '北京某某科技有限公司', status: 'active', createdBy: fx.users.clerkA!.id });
+      expect(rec?.data).toMatchObject({ name: '北京某某科技有限公司', status: 'active', createdBy: server.fx.users.clerkA!.id });
       expect(rec!.version).toBeGreaterThan(0);
     });
 
@@ -148,7 +133,7 @@ for (const backend of backends) {
       await other.pullAll();
       expect(other.record('customer', id)).toBeDefined();
       expect((await m.run('record.delete', { entity: 'customer', id })).status).toBe('applied');
-      const page = await http(server.url, 'POST', '/v1/sync/pull', { token: tokens.clerkA2, json: { clientId: other.clientId, protocolVersion: SYNC_PROTOCOL_VERSION, cursor: other.cursor } });
+      const page = await http(server.url, 'POST', '/v1/sync/pull', { token: server.token('clerkA2'), json: { clientId: other.clientId, protocolVersion: SYNC_PROTOCOL_VERSION, cursor: other.cursor } });
       expect(page.body.changes).toContainEqual(expect.objectContaining({ entity: 'customer', id, deleted: true, data: null }));
       await other.pullAll();
       expect(other.record('customer', id)).toBeUndefined();
@@ -189,11 +174,11 @@ for (const backend of backends) {
 
     it('answers 409 to another protocol version and to a client id of another user', async () => {
       const a = client('clerkA');
-      const r = await http(server.url, 'POST', '/v1/sync/push', { token: tokens.clerkA, json: { clientId: a.clientId, protocolVersion: SYNC_PROTOCOL_VERSION + 1, mutations: [a.mutation('record.create', { entity: 'customer', id: randomUUID(), data: {} })] } });
+      const r = await http(server.url, 'POST', '/v1/sync/push', { token: server.token('clerkA'), json: { clientId: a.clientId, protocolVersion: SYNC_PROTOCOL_VERSION + 1, mutations: [a.mutation('record.create', { entity: 'customer', id: randomUUID(), data: {} })] } });
       expect(r.status).toBe(409);
       expect(r.body.code).toBe('PROTOCOL_VERSION');
       await a.run('record.create', { entity: 'customer', id: randomUUID(), data: {} });
-      const stolen = new TestClient(server.url, tokens.clerkA2!, fx.officeA);
+      const stolen = new TestClient(server.url, server.token('clerkA2'), server.fx.officeA);
       (stolen as { clientId: string }).clientId = a.clientId;
       stolen.seq = 100;
       const s = await stolen.push([stolen.mutation('record.create', { entity: 'customer', id: randomUUID(), data: {} })]);
@@ -209,9 +194,9 @@ for (const backend of backends) {
       const b = client('clerkA2');
       const pages = await b.pullAll(25);
       expect(pages).toBeGreaterThan(4);
-      const snap = await http(server.url, 'GET', `/v1/offices/${fx.officeA}/snapshot`, { token: tokens.clerkA2 });
+      const snap = await http(server.url, 'GET', `/v1/offices/${server.fx.officeA}/snapshot`, { token: server.token('clerkA2') });
       const fromServer = new Map((snap.body.records as { entity: string; id: string; version: number }[]).map((x) => [`${x.entity}/${x.id}`, x.version]));
-      const onDevice = new Map([...b.store.values()].filter((c) => c.officeId === fx.officeA).map((c) => [`${c.entity}/${c.id}`, c.version]));
+      const onDevice = new Map([...b.store.values()].filter((c) => c.officeId === server.fx.officeA).map((c) => [`${c.entity}/${c.id}`, c.version]));
       expect(onDevice).toEqual(fromServer);
     });
   });
