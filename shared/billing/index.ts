@@ -2,6 +2,7 @@
 // preview a bill offline. Money is integer fen; dates are office dates 'YYYY-MM-DD'.
 export * from './settings';
 export * from './ledger';
+export * from './dispute';
 export * from './lateFees';
 export * from './rating';
 export * from './monthlyBill';

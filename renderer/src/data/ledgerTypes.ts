@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import { db } from './db';
-import type { LedgerEntry, MonthlyBill } from '../../../shared';
+import type { CallDispute, LedgerEntry, MonthlyBill } from '../../../shared';
 
 /**
  * One ledger entry on this device: the server's entry as pulled (entity 'ledgerEntry', same fields
@@ -44,18 +44,8 @@ export interface StoredBillingAction {
   version?: number;
 }
 
-/** A call record disputed within three months (400 agreement 第四条(一)6), entity 'callDispute'. */
-export interface StoredDispute {
-  id: string;
-  carrier: string;
-  carrierRecordId: string;
-  accountId: string;
-  raisedOn: string;
-  reason: string;
-  status: 'open' | 'upheld' | 'rejected';
-  outcome: string | null;
-  adjustmentFen: number | null;
-  ledgerEntryId: string | null;
+/** A call-record dispute as this device holds it (entity 'callDispute', with the server's `version`). */
+export interface StoredDispute extends CallDispute {
   version?: number;
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/index';
-import { overdueOn, type LedgerEntry } from '../../../shared/billing/index';
+import { overdueOn, type CallDispute, type LedgerEntry } from '../../../shared/billing/index';
 import { addDays, disputeDeadline, formatFen, isIsoDate } from '../../../shared/domain/index';
 import type { RecordData } from '../../../shared/sync/index';
 import { numberRecord, type NumberRow } from '../numbers/pool';
@@ -108,23 +108,11 @@ export async function refundAtClosure(tx: Queryable, officeId: string, managerId
   return entry;
 }
 
-export interface DisputeRow {
-  id: string;
-  carrier: string;
-  carrierRecordId: string;
-  accountId: string;
-  raisedOn: string;
-  reason: string;
-  status: 'open' | 'upheld' | 'rejected';
-  outcome: string | null;
-  adjustmentFen: number | null;
-  ledgerEntryId: string | null;
-}
 const DISPUTE_COLUMNS = `id, carrier, carrier_record_id AS "carrierRecordId", account_id AS "accountId", raised_on::text AS "raisedOn", reason, status, outcome,
   adjustment_fen::float8 AS "adjustmentFen", ledger_entry_id AS "ledgerEntryId"`;
 
 /** A dispute travels to devices as a `callDispute` record (same transaction as its change). */
-async function publishDispute(tx: Queryable, officeId: string, d: DisputeRow): Promise<void> {
+async function publishDispute(tx: Queryable, officeId: string, d: CallDispute): Promise<void> {
   await putRecords(tx, officeId, [{ entity: 'callDispute', id: d.id, data: { ...d } as unknown as RecordData }]);
 }
 
@@ -132,9 +120,9 @@ async function publishDispute(tx: Queryable, officeId: string, d: DisputeRow): P
  * A dispute of one call record, only within three months of it (400 agreement 第四条(一)6).
  * `id` (the sync command's) becomes the dispute's id: the same dispute again returns it.
  */
-export async function raiseDispute(tx: Queryable, officeId: string, userId: string, d: { id?: string; carrier: string; carrierRecordId: string; reason: string; raisedOn?: string }): Promise<DisputeRow> {
+export async function raiseDispute(tx: Queryable, officeId: string, userId: string, d: { id?: string; carrier: string; carrierRecordId: string; reason: string; raisedOn?: string }): Promise<CallDispute> {
   if (d.id) {
-    const same = await tx.query<DisputeRow>(`SELECT ${DISPUTE_COLUMNS} FROM call_disputes WHERE office_id = $1 AND id = $2`, [officeId, d.id]);
+    const same = await tx.query<CallDispute>(`SELECT ${DISPUTE_COLUMNS} FROM call_disputes WHERE office_id = $1 AND id = $2`, [officeId, d.id]);
     const row = same.rows[0];
     if (row && row.carrier === d.carrier && row.carrierRecordId === d.carrierRecordId) return row;
     if (row) throw new BillingRefused(409, 'ALREADY_EXISTS', `异议编号 ${d.id} 已用于另一张话单。`, `dispute id ${d.id} is already used for another call record`, 'id');
@@ -157,7 +145,7 @@ export async function raiseDispute(tx: Queryable, officeId: string, userId: stri
       'carrierRecordId',
     );
   }
-  const ins = await tx.query<DisputeRow>(
+  const ins = await tx.query<CallDispute>(
     `INSERT INTO call_disputes (id, office_id, carrier, carrier_record_id, account_id, raised_on, reason, raised_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${DISPUTE_COLUMNS}`,
     [d.id ?? randomUUID(), officeId, d.carrier, d.carrierRecordId, call.account_id, raisedOn, d.reason, userId],
   );
@@ -169,8 +157,8 @@ export async function raiseDispute(tx: Queryable, officeId: string, userId: stri
  * A manager decides a dispute; upheld with an amount credits the account (an adjustment naming
  * the call, with id `adjustmentId` when the sync command gives one).
  */
-export async function resolveDispute(tx: Queryable, officeId: string, managerId: string, id: string, r: { outcome: 'upheld' | 'rejected'; note: string; adjustmentFen?: number; adjustmentId?: string }): Promise<DisputeRow> {
-  const cur = await tx.query<DisputeRow>(`SELECT ${DISPUTE_COLUMNS} FROM call_disputes WHERE office_id = $1 AND id = $2 FOR UPDATE`, [officeId, id]);
+export async function resolveDispute(tx: Queryable, officeId: string, managerId: string, id: string, r: { outcome: 'upheld' | 'rejected'; note: string; adjustmentFen?: number; adjustmentId?: string }): Promise<CallDispute> {
+  const cur = await tx.query<CallDispute>(`SELECT ${DISPUTE_COLUMNS} FROM call_disputes WHERE office_id = $1 AND id = $2 FOR UPDATE`, [officeId, id]);
   const d = cur.rows[0];
   if (!d) throw new BillingRefused(404, 'DISPUTE_NOT_FOUND', `话单异议 ${id} 不存在。`, `dispute ${id} does not exist`, 'id');
   if (d.status !== 'open') {
@@ -181,7 +169,7 @@ export async function resolveDispute(tx: Queryable, officeId: string, managerId:
     const e = await postAdjustment(tx, officeId, managerId, { id: r.adjustmentId, accountId: d.accountId, amountFen: r.adjustmentFen, reason: `话单异议成立（${d.carrierRecordId}）：${r.note}` });
     entryId = e.id;
   }
-  const upd = await tx.query<DisputeRow>(
+  const upd = await tx.query<CallDispute>(
     `UPDATE call_disputes SET status = $3, outcome = $4, adjustment_fen = $5, ledger_entry_id = $6, resolved_by = $7, resolved_at = now()
       WHERE office_id = $1 AND id = $2 RETURNING ${DISPUTE_COLUMNS}`,
     [officeId, id, r.outcome, r.note, entryId ? r.adjustmentFen : null, entryId, managerId],
@@ -190,8 +178,8 @@ export async function resolveDispute(tx: Queryable, officeId: string, managerId:
   return upd.rows[0]!;
 }
 
-export async function listDisputes(q: Queryable, officeId: string, status?: string): Promise<DisputeRow[]> {
-  const r = await q.query<DisputeRow>(`SELECT ${DISPUTE_COLUMNS} FROM call_disputes WHERE office_id = $1 ${status ? 'AND status = $2' : ''} ORDER BY created_at`, status ? [officeId, status] : [officeId]);
+export async function listDisputes(q: Queryable, officeId: string, status?: string): Promise<CallDispute[]> {
+  const r = await q.query<CallDispute>(`SELECT ${DISPUTE_COLUMNS} FROM call_disputes WHERE office_id = $1 ${status ? 'AND status = $2' : ''} ORDER BY created_at`, status ? [officeId, status] : [officeId]);
   return r.rows;
 }
 
