@@ -4,35 +4,19 @@
 // file again skips all 3, and a file with a bad start time is refused with the row and field named
 // and nothing imported (the server's own list says so). In English the refused row shows the
 // English field name beside the server's message; offline the screen says a connection is needed.
-import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { startSyncServer, type SyncServerHandle } from './support/server';
-import { login, openSyncArea, syncUntilClean } from './support/syncClient';
-import { SYNC_PROTOCOL_VERSION } from '../shared/sync/index';
+import { officeApi, seedHotlineAccount, signedInPage, type OfficeApi } from './support/syncClient';
 
 const PASSWORD = 'import-otter-5';
 const HOTLINE = '4008305566';
 let srv: SyncServerHandle;
-let token = '';
+let manager: OfficeApi;
 let officeId = '';
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(240_000);
-
-async function api(method: string, path: string, json?: unknown) {
-  const res = await fetch(srv.url + path, { method, headers: { authorization: `Bearer ${token}`, ...(json === undefined ? {} : { 'content-type': 'application/json' }) }, body: json === undefined ? undefined : JSON.stringify(json) });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
-
-let seq = 0;
-const clientId = `seed-${randomUUID()}`;
-async function run(name: string, args: unknown) {
-  const r = await api('POST', '/v1/sync/push', { clientId, protocolVersion: SYNC_PROTOCOL_VERSION, mutations: [{ seq: ++seq, mutationId: randomUUID(), officeId, name, args }] });
-  expect(r.results[0].status).toBe('applied');
-}
 
 const HEADER = ['话单ID', '计费号码', '主叫', '落地号码', '起呼时间', '秒数', '费用'];
 const MAPPING = { columns: { carrierRecordId: '话单ID', hotline: '计费号码', caller: '主叫', forwardedTo: '落地号码', startAt: '起呼时间', durationSeconds: '秒数', feeFen: '费用' }, feeUnit: 'yuan' };
@@ -52,16 +36,15 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   srv = await startSyncServer({ offices: [{ name: '洛阳营业厅', prefix: 'LY' }], users: [{ office: 'LY', username: 'ly-boss', password: PASSWORD, role: 'manager', displayName: '吴经理' }] });
   officeId = srv.offices.LY!;
-  token = (await api('POST', '/v1/auth/login', { username: 'ly-boss', password: PASSWORD })).accessToken;
+  manager = await officeApi(srv.url, officeId, 'ly-boss', PASSWORD);
   // an account holding the number, so its calls can be rated
-  await api('POST', `/v1/offices/${officeId}/numbers`, { numbers: [HOTLINE] });
-  const pkg = randomUUID();
-  await run('record.create', { entity: 'package', id: pkg, data: { name: '标准套餐', monthlyMinimumFen: 10_000, tariffFenPerMinute: 20, includedMinutes: 100, termMonths: 12, featureFees: [] } });
-  const customer = randomUUID();
-  await run('record.create', { entity: 'customer', id: customer, data: { name: '洛阳牡丹商贸有限公司' } });
-  await run('number.allocate', { number: HOTLINE, customerId: customer });
-  await run('record.create', { entity: 'account', id: randomUUID(), data: { no: 'LY-0001', customerId: customer, numberDigits: HOTLINE, packageId: pkg, features: [], status: 'active', stateSince: '2026-09-01', openedOn: '2026-09-01', monthlyMinimumFen: 10_000 } });
-  await api('PUT', `/v1/offices/${officeId}/billing/carriers/${encodeURIComponent('联通')}/mapping`, MAPPING);
+  await seedHotlineAccount(manager, {
+    hotline: HOTLINE,
+    packageData: { name: '标准套餐', monthlyMinimumFen: 10_000, tariffFenPerMinute: 20, includedMinutes: 100, termMonths: 12, featureFees: [] },
+    customerName: '洛阳牡丹商贸有限公司',
+    account: { no: 'LY-0001', features: [], status: 'active', stateSince: '2026-09-01', openedOn: '2026-09-01', monthlyMinimumFen: 10_000 },
+  });
+  await manager.api('PUT', `/v1/offices/${officeId}/billing/carriers/${encodeURIComponent('联通')}/mapping`, MAPPING);
 });
 
 test.afterAll(async () => {
@@ -75,10 +58,7 @@ async function choose(page: Page, name: string, buffer: Buffer) {
 
 test('a carrier file is imported with its saved mapping, re-imported as all skipped, and a bad row refuses the file naming it', async ({ browser }) => {
   const context = await browser.newContext();
-  const page = await openSyncArea(context);
-  await page.setViewportSize({ width: 1280, height: 1150 });
-  await login(page, srv.url, 'ly-boss', PASSWORD);
-  await syncUntilClean(page);
+  const page = await signedInPage(context, srv.url, 'ly-boss', PASSWORD, { viewport: { width: 1280, height: 1150 } });
   await page.goto('/#/billing/imports');
   await expect(page.getByTestId('call-import')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('call-import-history')).toHaveCount(0);
@@ -124,7 +104,7 @@ test('a carrier file is imported with its saved mapping, re-imported as all skip
   await expect(rows.first()).toContainText('“2026-09-31 10:00:00”不是有效的时间');
   await expect(page.getByTestId('call-import-error')).toContainText('文件有 1 处错误，未导入任何话单。');
   await page.screenshot({ path: 'test-results/screens/billing-import-refused.png', animations: 'disabled' });
-  const listed = (await api('GET', `/v1/offices/${officeId}/billing/imports`)).imports as { imported: number }[];
+  const listed = (await manager.api('GET', `/v1/offices/${officeId}/billing/imports`)).imports as { imported: number }[];
   expect(listed.map((i) => i.imported)).toEqual([0, 3]);
   await expect(page.getByTestId('call-import-history-row')).toHaveCount(2);
 
@@ -143,7 +123,7 @@ test('a carrier file is imported with its saved mapping, re-imported as all skip
   await expect(page.getByTestId('call-import-progress')).toHaveCount(0);
   release();
   await page.unroute('**/billing/imports/file?**');
-  expect((await api('GET', `/v1/offices/${officeId}/billing/imports`)).imports).toHaveLength(2);
+  expect((await manager.api('GET', `/v1/offices/${officeId}/billing/imports`)).imports).toHaveLength(2);
   await choose(page, '联通话单-补.csv', BAD);
   await page.getByTestId('call-import-run').click();
   await expect(rows).toHaveCount(1, { timeout: 60_000 });

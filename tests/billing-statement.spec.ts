@@ -8,13 +8,12 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test } from '@playwright/test';
 import { startSyncServer, type SyncServerHandle } from './support/server';
-import { login, openSyncArea, syncUntilClean } from './support/syncClient';
-import { SYNC_PROTOCOL_VERSION } from '../shared/sync/index';
+import { officeApi, seedHotlineAccount, signedInPage, type OfficeApi } from './support/syncClient';
 
 const PASSWORD = 'statement-horse-7';
 const HOTLINE = '4008207788';
 let srv: SyncServerHandle;
-let token = '';
+let manager: OfficeApi;
 let officeId = '';
 const accountId = randomUUID();
 let billId = '';
@@ -22,39 +21,25 @@ let billId = '';
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(240_000);
 
-async function api(method: string, path: string, json?: unknown) {
-  const res = await fetch(srv.url + path, { method, headers: { authorization: `Bearer ${token}`, ...(json === undefined ? {} : { 'content-type': 'application/json' }) }, body: json === undefined ? undefined : JSON.stringify(json) });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
-
-let seq = 0;
-const clientId = `seed-${randomUUID()}`;
-async function run(name: string, args: unknown) {
-  const r = await api('POST', '/v1/sync/push', { clientId, protocolVersion: SYNC_PROTOCOL_VERSION, mutations: [{ seq: ++seq, mutationId: randomUUID(), officeId, name, args }] });
-  expect(r.results[0].status).toBe('applied');
-}
-
 const docxWords = (bytes: Uint8Array) => [...strFromU8(unzipSync(bytes)['word/document.xml']!).matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').replace(/\s+/g, '');
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   srv = await startSyncServer({ offices: [{ name: '郑州营业厅', prefix: 'ZZ' }], users: [{ office: 'ZZ', username: 'zz-boss', password: PASSWORD, role: 'manager', displayName: '周经理' }] });
   officeId = srv.offices.ZZ!;
-  token = (await api('POST', '/v1/auth/login', { username: 'zz-boss', password: PASSWORD })).accessToken;
+  manager = await officeApi(srv.url, officeId, 'zz-boss', PASSWORD);
   // The office's data as devices create it, then the server's September run.
-  await api('POST', `/v1/offices/${officeId}/numbers`, { numbers: [HOTLINE] });
-  const pkg = randomUUID();
-  await run('record.create', { entity: 'package', id: pkg, data: { name: '标准套餐', monthlyMinimumFen: 10_000, tariffFenPerMinute: 20, includedMinutes: 100, termMonths: 12, featureFees: [{ name: '彩铃', monthlyFen: 500 }] } });
-  const customer = randomUUID();
-  await run('record.create', { entity: 'customer', id: customer, data: { name: '河南豫信商贸有限公司' } });
-  await run('number.allocate', { number: HOTLINE, customerId: customer });
-  await run('record.create', { entity: 'account', id: accountId, data: { no: 'ZZ-0007', customerId: customer, numberDigits: HOTLINE, packageId: pkg, features: ['彩铃'], status: 'active', stateSince: '2026-09-01', openedOn: '2026-09-01', monthlyMinimumFen: 10_000 } });
+  await seedHotlineAccount(manager, {
+    hotline: HOTLINE,
+    packageData: { name: '标准套餐', monthlyMinimumFen: 10_000, tariffFenPerMinute: 20, includedMinutes: 100, termMonths: 12, featureFees: [{ name: '彩铃', monthlyFen: 500 }] },
+    customerName: '河南豫信商贸有限公司',
+    accountId,
+    account: { no: 'ZZ-0007', features: ['彩铃'], status: 'active', stateSince: '2026-09-01', openedOn: '2026-09-01', monthlyMinimumFen: 10_000 },
+  });
   const billing = `/v1/offices/${officeId}/billing`;
-  await api('POST', `${billing}/payments`, { id: randomUUID(), accountId, amountFen: 3_000, method: 'cash', receivedOn: '2026-09-02' });
-  await api('POST', `${billing}/runs`, { month: '2026-09', today: '2026-10-01' });
-  billId = (await api('GET', `${billing}/bills?month=2026-09`)).bills[0].id;
+  await manager.api('POST', `${billing}/payments`, { id: randomUUID(), accountId, amountFen: 3_000, method: 'cash', receivedOn: '2026-09-02' });
+  await manager.api('POST', `${billing}/runs`, { month: '2026-09', today: '2026-10-01' });
+  billId = (await manager.api('GET', `${billing}/bills?month=2026-09`)).bills[0].id;
 });
 
 test.afterAll(async () => {
@@ -63,9 +48,7 @@ test.afterAll(async () => {
 
 test('a statement opens offline in the contracts’ style; its Word file says what the server’s says; the manager sees the office summary', async ({ browser }) => {
   const context = await browser.newContext({ acceptDownloads: true });
-  const page = await openSyncArea(context);
-  await login(page, srv.url, 'zz-boss', PASSWORD);
-  await syncUntilClean(page);
+  const page = await signedInPage(context, srv.url, 'zz-boss', PASSWORD);
   await page.goto(`/#/billing/account/${accountId}`);
   await expect(page.getByTestId('statement-bill-2026-09')).toBeVisible({ timeout: 30_000 });
   await page.waitForLoadState('networkidle');
@@ -114,7 +97,7 @@ test('a statement opens offline in the contracts’ style; its Word file says wh
   await context.setOffline(false);
 
   // the server's statement.docx (no call records were imported, so there is no call list on either)
-  const res = await fetch(`${srv.url}/v1/offices/${officeId}/billing/bills/${billId}/statement.docx`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${srv.url}/v1/offices/${officeId}/billing/bills/${billId}/statement.docx`, { headers: { authorization: `Bearer ${manager.token}` } });
   expect(res.status).toBe(200);
   expect(deviceWords).toBe(docxWords(new Uint8Array(await res.arrayBuffer())));
   await context.close();
