@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { isUniqueViolation, type Db, type Queryable } from '../db/index';
-import { canCopy, copyFromChunks, copyText } from '../db/copy';
+import type { Db, Queryable } from '../db/index';
+import { canCopy } from '../db/copy';
 import { carrierMappingSchema, type CarrierMapping, type RowError } from '../../../shared/billing/index';
 import { loadBillingAccounts, type BillingAccount } from './accounts';
+import { loadByCopy } from './callLoadCopy';
+import { loadByInsert } from './callLoadInsert';
 import { bytesSource, csvRecords, type CsvRecord } from './importCsv';
 import { CallBatchMapper, type RatedCall } from './importMap';
 import { xlsxRecords, type CallFileFormat } from './parseFile';
@@ -66,73 +68,6 @@ export async function saveMapping(q: Queryable, officeId: string, carrier: strin
 
 const BATCH = 5000;
 
-const COPY_COLUMNS = 'office_id, carrier, carrier_record_id, hotline, account_id, caller, forwarded_to, start_at, answer_at, end_at, duration_s, caller_province, caller_city, carrier_fee_fen, local_day, billable_minutes, tariff_fen, rated_fen, import_id';
-
-const P2 = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
-const DAY_MS = 86_400_000;
-const utcDays = new Map<number, string>();
-/**
- * A UTC instant as timestamptz text ('2026-11-03 01:15:22+00') from integer arithmetic and a cache
- * of day strings: Date#toISOString for three times a row was most of the import's own time.
- */
-function utcText(ms: number): string {
-  if (ms % 1000 !== 0) return new Date(ms).toISOString();
-  const day = Math.floor(ms / DAY_MS);
-  let d = utcDays.get(day);
-  if (d === undefined) utcDays.set(day, (d = new Date(day * DAY_MS).toISOString().slice(0, 10)));
-  const sec = (ms - day * DAY_MS) / 1000;
-  return `${d} ${P2[Math.floor(sec / 3600)]}:${P2[Math.floor(sec / 60) % 60]}:${P2[sec % 60]}+00`;
-}
-
-/** One batch of rated calls as lines of COPY text format. */
-function copyLines(rated: readonly RatedCall[], head: string, importId: string): string {
-  const iso = utcText;
-  let buf = '';
-  for (const { call, account, minutes } of rated) {
-    buf += `${head}${copyText(call.carrierRecordId)}\t${call.hotline}\t${copyText(account.accountId)}\t${copyText(call.caller)}\t${copyText(call.forwardedTo)}\t${iso(call.startMs)}\t${call.answerMs === null ? '\\N' : iso(call.answerMs)}\t${iso(call.endMs)}\t${call.durationSeconds}\t${copyText(call.callerProvince)}\t${copyText(call.callerCity)}\t${copyText(call.carrierFeeFen)}\t${call.localDay}\t${minutes}\t${account.tariffFenPerMinute}\t${minutes * account.tariffFenPerMinute}\t${importId}\n`;
-  }
-  return buf;
-}
-
-/** Multi-row batches (unnest arrays) with ON CONFLICT DO NOTHING: PGlite, which has no COPY FROM STDIN. */
-async function insertBatch(tx: Queryable, chunk: readonly RatedCall[], officeId: string, carrier: string, importId: string): Promise<number> {
-  const n = chunk.length;
-  if (n === 0) return 0;
-  const ids = new Array<string>(n), hot = new Array<string>(n), acc = new Array<string>(n), caller = new Array<string>(n), fwd = new Array<string>(n);
-  const st = new Array<number>(n), an = new Array<number | null>(n), en = new Array<number>(n), dur = new Array<number>(n), prov = new Array<string | null>(n);
-  const city = new Array<string | null>(n), fee = new Array<number | null>(n), day = new Array<string>(n), mins = new Array<number>(n), tariff = new Array<number>(n), ratedFen = new Array<number>(n);
-  for (let j = 0; j < n; j++) {
-    const { call, account, minutes } = chunk[j]!;
-    ids[j] = call.carrierRecordId;
-    hot[j] = call.hotline;
-    acc[j] = account.accountId;
-    caller[j] = call.caller;
-    fwd[j] = call.forwardedTo;
-    // epoch seconds: to_timestamp() in SQL is cheaper than formatting and parsing ISO text
-    st[j] = call.startMs / 1000;
-    an[j] = call.answerMs === null ? null : call.answerMs / 1000;
-    en[j] = call.endMs / 1000;
-    dur[j] = call.durationSeconds;
-    prov[j] = call.callerProvince;
-    city[j] = call.callerCity;
-    fee[j] = call.carrierFeeFen;
-    day[j] = call.localDay;
-    mins[j] = minutes;
-    tariff[j] = account.tariffFenPerMinute;
-    ratedFen[j] = minutes * account.tariffFenPerMinute;
-  }
-  const r = await tx.query(
-    `INSERT INTO call_records (${COPY_COLUMNS})
-     SELECT $1, $2, id, h, a, c, f, to_timestamp(s), to_timestamp(an), to_timestamp(e), d, p, ci, fee, ld, m, t, r, $3
-       FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::float8[], $10::float8[], $11::float8[], $12::int[],
-                   $13::text[], $14::text[], $15::bigint[], $16::date[], $17::int[], $18::int[], $19::bigint[])
-         AS t(id, h, a, c, f, s, an, e, d, p, ci, fee, ld, m, t, r)
-     ON CONFLICT (office_id, carrier, carrier_record_id) DO NOTHING`,
-    [officeId, carrier, importId, ids, hot, acc, caller, fwd, st, an, en, dur, prov, city, fee, day, mins, tariff, ratedFen],
-  );
-  return r.rowCount;
-}
-
 /** What one pass over the file found, filled in as the batches go by. */
 interface Pass {
   mapper: CallBatchMapper | null;
@@ -186,28 +121,18 @@ async function* ratedBatches(input: CallFileInput, mapping: CarrierMapping, time
   }
 }
 
-async function* copyStream(batches: AsyncIterable<RatedCall[]>, officeId: string, carrier: string, importId: string): AsyncGenerator<string> {
-  const head = `${officeId}\t${copyText(carrier)}\t`;
-  for await (const rated of batches) {
-    if (rated.length) yield copyLines(rated, head, importId);
-    // one event-loop turn per batch: the socket's queued COPY data goes out to the database while
-    // the next batch is parsed (the parsing itself never yields, except to read the file)
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-}
-
 /**
  * Imports one carrier file into call_records, rating each call on the way (billable minutes per
  * started minute, the tariff of the account's package; the billing run applies included minutes
  * per month). Streamed: the file is read, checked and rated in batches of 5,000 rows while the
- * database ingests the previous batch (PostgreSQL: one COPY FROM STDIN fed batch by batch), so a
- * monthly file of millions of rows never sits in memory.
+ * database ingests the previous batch (PostgreSQL: binary COPY FROM STDIN, see callLoadCopy.ts;
+ * PGlite: multi-row INSERTs, callLoadInsert.ts), so a monthly file of millions of rows never sits
+ * in memory. Records go to their office month's partition (callPartitions.ts).
  *
  * The whole file is one transaction: any row error refuses the file with every error named by its
- * line, and nothing is saved. Rows whose carrier record id is already stored are skipped and
- * counted: the first pass copies straight into call_records; when that meets a stored record (the
- * primary key), a savepoint undoes it and a second pass copies into a temporary table and inserts
- * from it with ON CONFLICT DO NOTHING. PGlite takes multi-row batches with ON CONFLICT DO NOTHING.
+ * line, and nothing is saved. Records whose carrier record id is already stored, in any month, are
+ * skipped and counted, as are ids repeated inside the file. One import per office at a time: a
+ * second one waits for the first to commit, then skips what it stored.
  */
 export async function importCallFile(db: Db, officeId: string, userId: string | null, input: CallFileInput): Promise<ImportResult> {
   const settings = await loadBillingSettings(db, officeId);
@@ -224,29 +149,11 @@ export async function importCallFile(db: Db, officeId: string, userId: string | 
   };
 
   return db.transaction(async (tx) => {
-    let pass = newPass();
-    let imported: number;
-    const batches = (p: Pass) => ratedBatches(input, mapping, settings.timeZone, accounts, p);
-    if (canCopy(tx)) {
-      await tx.query('SAVEPOINT call_copy');
-      try {
-        imported = await copyFromChunks(tx, `COPY call_records (${COPY_COLUMNS}) FROM STDIN`, copyStream(batches(pass), officeId, input.carrier, importId));
-        await tx.query('RELEASE SAVEPOINT call_copy');
-      } catch (e) {
-        if (!isUniqueViolation(e)) throw e;
-        // The file repeats records already stored: undo, copy into a temporary table, insert what is new.
-        await tx.query('ROLLBACK TO SAVEPOINT call_copy');
-        pass = newPass();
-        await tx.query('CREATE TEMP TABLE call_import_stage (LIKE call_records INCLUDING DEFAULTS) ON COMMIT DROP');
-        await copyFromChunks(tx, `COPY call_import_stage (${COPY_COLUMNS}) FROM STDIN`, copyStream(batches(pass), officeId, input.carrier, importId));
-        refuseIfBad(pass);
-        imported = (await tx.query(`INSERT INTO call_records (${COPY_COLUMNS}) SELECT ${COPY_COLUMNS} FROM call_import_stage ON CONFLICT (office_id, carrier, carrier_record_id) DO NOTHING`)).rowCount;
-      }
-    } else {
-      imported = 0;
-      for await (const rated of batches(pass)) imported += await insertBatch(tx, rated, officeId, input.carrier, importId);
-    }
-    refuseIfBad(pass);
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`call-import:${officeId}`]);
+    const pass = newPass();
+    const batches = ratedBatches(input, mapping, settings.timeZone, accounts, pass);
+    const load = canCopy(tx) ? loadByCopy : loadByInsert;
+    const imported = await load(tx, officeId, input.carrier, importId, batches, () => refuseIfBad(pass));
     const mapper = pass.mapper!;
     const skippedDuplicates = pass.rated - imported + mapper.duplicatesInFile;
     await tx.query(

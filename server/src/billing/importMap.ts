@@ -2,6 +2,7 @@ import { billableMinutes } from '../../../shared/domain/index';
 import { CALL_FIELDS, mapCallRows, officeDayOfMs, parseCarrierTime, zoneOffsetMinutes, type CallField, type CarrierMapping, type ImportedCall, type RowError } from '../../../shared/billing/index';
 import type { BillingAccount } from './accounts';
 import type { CsvRecord } from './importCsv';
+import { InFileIds } from './inFileIds';
 
 /** A checked call with the account holding its number and its rating (billable minutes per started minute). */
 export interface RatedCall {
@@ -84,7 +85,7 @@ export class CallBatchMapper {
   errorCount = 0;
   duplicatesInFile = 0;
   rowsRead = 0;
-  private readonly seen = new Set<string>();
+  private readonly seen = new InFileIds();
   private readonly find: ReturnType<typeof accountFinder>;
   /** each field's column in the header (-1 when not mapped), as mapCallRows finds it */
   private readonly ix = {} as Record<CallField, number>;
@@ -125,12 +126,10 @@ export class CallBatchMapper {
       // written with spaces, …) goes through the shared mapCallRows for the exact same answer
       const call = this.fast(r) ?? this.slow(r, room());
       if (!call) continue;
-      // one hash lookup instead of has + add: a million ids make each lookup a cache miss. An id of
-      // 13+ characters cut from a line is a V8 slice of the whole decoded chunk (~1 MB): kept in
-      // the set as is, it would keep the file's text alive; the concatenation makes a small copy.
+      // An id of 13+ characters cut from a line is a V8 slice of the whole decoded chunk (~1 MB):
+      // kept as is, it would keep the file's text alive; the concatenation makes a small copy.
       const id = call.carrierRecordId;
-      const known = this.seen.size;
-      if (this.seen.add(id.length < 13 ? id : (' ' + id).slice(1)).size === known) {
+      if (!this.seen.add(id.length < 13 ? id : (' ' + id).slice(1))) {
         this.duplicatesInFile++;
         continue;
       }

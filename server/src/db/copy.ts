@@ -27,8 +27,11 @@ export function copyText(v: string | number | null): string {
   return /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : v;
 }
 
-/** Streams text chunks (whole lines of COPY text format) into `COPY … FROM STDIN`; returns the rows copied. */
-export async function copyFromChunks(q: Queryable, sql: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<number> {
+/**
+ * Streams chunks into `COPY … FROM STDIN`: whole lines of COPY text format, or the bytes of the
+ * binary format (copyBinary.ts) with `(FORMAT binary)` in `sql`. Returns the rows copied.
+ */
+export async function copyFromChunks(q: Queryable, sql: string, chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<number> {
   const client = (q as unknown as Record<symbol, pg.PoolClient | undefined>)[PG_CLIENT];
   if (!client) throw new Error('COPY needs a PostgreSQL transaction (canCopy was false)');
   const stream = client.query(copyFrom(sql));
