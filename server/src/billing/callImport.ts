@@ -5,7 +5,9 @@ import type { Db, Queryable } from '../db/index';
 import { canCopy } from '../db/copy';
 import { carrierMappingSchema, type CarrierMapping, type RowError } from '../../../shared/billing/index';
 import { loadBillingAccounts, type BillingAccount } from './accounts';
-import { loadByCopy } from './callLoadCopy';
+import { csvByteSource } from './callByteSource';
+import { loadByCopy, ratedCallSource } from './callLoadCopy';
+import { CallRowEncoder } from './callRows';
 import { loadByInsert } from './callLoadInsert';
 import { bytesSource, csvRecords, type CsvRecord } from './importCsv';
 import { CallBatchMapper, type RatedCall } from './importMap';
@@ -152,8 +154,14 @@ export async function importCallFile(db: Db, officeId: string, userId: string | 
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`call-import:${officeId}`]);
     const pass = newPass();
     const batches = ratedBatches(input, mapping, settings.timeZone, accounts, pass);
-    const load = canCopy(tx) ? loadByCopy : loadByInsert;
-    const imported = await load(tx, officeId, input.carrier, importId, batches, () => refuseIfBad(pass));
+    const check = () => refuseIfBad(pass);
+    let imported: number;
+    if (canCopy(tx)) {
+      // CSV is read from its bytes where it can be; XLSX and other CSV (UTF-16, \r line breaks) as text
+      const bytes = input.format === 'csv' ? await csvByteSource(input, mapping, settings.timeZone, accounts, { officeId, carrier: input.carrier, importId }, pass) : null;
+      const source = bytes ?? ratedCallSource(batches, new CallRowEncoder(officeId, input.carrier, importId));
+      imported = await loadByCopy(tx, officeId, input.carrier, importId, source, check);
+    } else imported = await loadByInsert(tx, officeId, input.carrier, importId, batches, check);
     const mapper = pass.mapper!;
     const skippedDuplicates = pass.rated - imported + mapper.duplicatesInFile;
     await tx.query(

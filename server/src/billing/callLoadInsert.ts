@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/index';
 import { openMonth, removeStoredElsewhere } from './callPartitions';
-import { tallyRow, type MonthTally } from './callLoadCopy';
+import { tallyRow, type MonthTally } from './callMonths';
 import { CALL_COLUMNS } from './callRows';
 import type { RatedCall } from './importMap';
 
@@ -55,7 +55,7 @@ export async function loadByInsert(tx: Queryable, officeId: string, carrier: str
   for await (const rated of batches) {
     const byMonth = new Map<MonthTally, RatedCall[]>();
     for (const r of rated) {
-      const t = tallyRow(months, officeId, r);
+      const t = tallyRow(months, officeId, r.call.localDay, r.call.carrierRecordId);
       const list = byMonth.get(t);
       if (list) list.push(r);
       else byMonth.set(t, [r]);

@@ -57,7 +57,7 @@ interface Parsed {
  * One record starting at `pos` that contains a quote, character by character. Returns null when
  * the text ends inside the record and more may come (`final` false).
  */
-function parseQuoted(text: string, pos: number, delim: string, final: boolean): Parsed | null {
+export function parseQuoted(text: string, pos: number, delim: string, final: boolean): Parsed | null {
   const cells: string[] = [];
   let i = pos;
   let breaks = 0;

@@ -66,7 +66,7 @@ function two(t: string, i: number): number {
 }
 
 /** What one wall-clock hour of the carrier's zone is: its first second in UTC, and its office day when that is the same all hour. */
-interface HourEntry {
+export interface HourEntry {
   /** UTC ms of HH:00:00, NaN when the hour is not one plain hour (a DST change inside it, an invalid date) */
   utc: number;
   /** the office day of every second of the hour, null when it changes inside the hour */
@@ -85,18 +85,19 @@ export class CallBatchMapper {
   errorCount = 0;
   duplicatesInFile = 0;
   rowsRead = 0;
-  private readonly seen = new InFileIds();
-  private readonly find: ReturnType<typeof accountFinder>;
+  /** the ids met so far (also read by the byte path, importBytes.ts, as are find, ix, hour and the counters) */
+  readonly seen = new InFileIds();
+  readonly find: ReturnType<typeof accountFinder>;
   /** each field's column in the header (-1 when not mapped), as mapCallRows finds it */
-  private readonly ix = {} as Record<CallField, number>;
+  readonly ix = {} as Record<CallField, number>;
   /** the carrier's zone, and per wall-clock hour 'YYYY-MM-DD HH' (as a small integer) what it is */
   private readonly tz: string;
-  private readonly hours = new Map<number, HourEntry>();
+  readonly hours = new Map<number, HourEntry>();
 
   constructor(
     private readonly header: string[],
-    private readonly mapping: CarrierMapping,
-    private readonly officeTimeZone: string,
+    readonly mapping: CarrierMapping,
+    readonly officeTimeZone: string,
     accounts: BillingAccount[],
     private readonly maxErrors = 200,
   ) {
@@ -220,7 +221,7 @@ export class CallBatchMapper {
    * behind parseCarrierTime/officeDayOfMs change only between hours), so every second of it is its
    * first second + mm:ss — the same answer parseCarrierTime gives, without its per-row lookups.
    */
-  private hour(t: string): HourEntry | undefined {
+  hour(t: string): HourEntry | undefined {
     if (t.length !== 19 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45 || t.charCodeAt(10) !== 32 || t.charCodeAt(13) !== 58 || t.charCodeAt(16) !== 58) return undefined;
     const y1 = two(t, 0), y2 = two(t, 2), mo = two(t, 5), d = two(t, 8), h = two(t, 11);
     if (y1 < 0 || y2 < 0 || mo < 0 || d < 0 || h < 0) return undefined;
