@@ -44,6 +44,8 @@ export async function csvByteSource(
   accounts: BillingAccount[],
   ids: { officeId: string; carrier: string; importId: string },
   pass: ByteSourcePass,
+  /** the size of the pieces the file is read in (tests cut it small to cross every boundary) */
+  chunkBytes = 1 << 20,
 ): Promise<CallRowSource | null> {
   const head = await fileHead(input);
   const encoding = sniffEncoding(head);
@@ -64,7 +66,7 @@ export async function csvByteSource(
         if (m.ok) for (const x of rated) encoder.write(router.writerFor(x.call.localDay, x.call.carrierRecordId), x);
       },
     };
-    const source = input.path ? (createReadStream(input.path, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>) : bytesSource(input.bytes ?? new Uint8Array());
+    const source = input.path ? (createReadStream(input.path, { highWaterMark: chunkBytes }) as AsyncIterable<Uint8Array>) : bytesSource(input.bytes ?? new Uint8Array(), chunkBytes);
     const it = scanCsvBytes(source, encoding, handlers);
     for (;;) {
       const t = performance.now();
