@@ -3,7 +3,8 @@ import { test, expect, type Page } from '@playwright/test';
 // The billing area on a demo office, offline: a payment recorded by bank transfer with its
 // reference shows at once in the derived balance and on a receipt with the amount in 人民币大写;
 // bad input is refused by field; a renewal below the first renewal is refused with the contract's
-// message; the bill preview, reminders, automatic actions and settings screens render; an automatic
+// message; the bill preview, reminders, automatic actions and settings screens render (the settings
+// show the office's time zone read-only: it is changed with the office profile); an automatic
 // action is reversed offline with a reason (queued for the server, shown as pending).
 
 const SHOTS = process.env.SCREENSHOTS_DIR ?? 'test-results/screens';
@@ -106,6 +107,27 @@ test('a renewal below the first renewal is refused with the contract message', a
   await expect(page.getByTestId('first-renewal')).toHaveText('First renewal: 1,000.00 CNY (no later renewal may be lower)');
   await shot(page, 'billing-ledger-en');
   await page.getByRole('button', { name: '中文' }).click();
+});
+
+test('the billing settings show the office time zone read-only; it follows the office profile', async ({ page }) => {
+  await page.goto('/#/billing/settings');
+  await switchUser(page, 'manager');
+  const zone = page.getByTestId('setting-timeZone');
+  await expect(zone).toHaveValue('Asia/Shanghai');
+  await expect(zone).toHaveAttribute('readonly', '');
+  await expect(page.getByText('请在“设置 → 机构信息”中修改')).toBeVisible();
+  // the zone is changed once, with the office profile, and billing reads the same zone
+  await page.goto('/#/settings');
+  const profile = { 机构名称: '北京声通信息技术有限公司', 地址: '北京市朝阳区建国路 88 号', 法定代表人: '张伟', 联系电话: '010-65881234', 开户银行: '中国工商银行北京朝阳支行', 银行账号: '0200001234567890123', 合同编号前缀: 'BJST' };
+  for (const [label, value] of Object.entries(profile)) await page.getByLabel(label).fill(value);
+  await page.getByLabel('办公时区').fill('Asia/Urumqi');
+  await page.getByRole('option', { name: 'Asia/Urumqi', exact: true }).click();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByTestId('snackbar')).toContainText('机构信息已保存');
+  await page.goto('/#/billing/settings');
+  await expect(page.getByTestId('setting-timeZone')).toHaveValue('Asia/Urumqi');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByText('change it under Settings → Office profile')).toBeVisible();
 });
 
 test('reminders, automatic actions and the renewal policy floor setting', async ({ page }) => {

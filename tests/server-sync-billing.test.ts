@@ -135,10 +135,45 @@ for (const backend of backends) {
       expect(ok).toMatchObject({ status: 'applied', result: { settings: { renewalFloorMonthlyMinimums: 3, lowBalanceMonths: 2, dueDayOfNextMonth: 15 } } });
       const device = client('clerkA2');
       await device.pullAll();
-      expect(device.record('billingSettings', 'office')?.data).toMatchObject({ renewalFloorMonthlyMinimums: 3, lowBalanceMonths: 2, timeZone: 'Asia/Shanghai' });
+      expect(device.record('billingSettings', 'office')?.data).toMatchObject({ renewalFloorMonthlyMinimums: 3, lowBalanceMonths: 2 });
+      // the record carries no zone of its own: devices read billing in the office's zone
+      expect(device.record('billingSettings', 'office')?.data).not.toHaveProperty('timeZone');
       expect((await rest('clerkA', 'GET', '/settings')).body).toMatchObject({ renewalFloorMonthlyMinimums: 3 });
       // office B is untouched
       expect((await rest('managerB', 'GET', '/settings')).body).toMatchObject({ renewalFloorMonthlyMinimums: 0 });
+    });
+
+    it("billing reads dates in the office's time zone: office.update moves the billing's office day; an older device's billing timeZone is taken and ignored", async () => {
+      const m = client('managerA');
+      const accountId = await account();
+      // a day's whole width apart (UTC+14 and UTC−11): the two zones never share a date
+      const dayIn = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+      const todayIn = async (timeZone: string) => {
+        const before = dayIn(timeZone);
+        const today = (await ledger(accountId)).today;
+        return [before, dayIn(timeZone)].includes(today);
+      };
+      try {
+        expect((await rest('managerA', 'GET', '/settings')).body).toMatchObject({ timeZone: 'Asia/Shanghai' });
+        expect((await m.run('office.update', { settings: { timeZone: 'Pacific/Kiritimati' } })).status).toBe('applied');
+        expect((await rest('managerA', 'GET', '/settings')).body).toMatchObject({ timeZone: 'Pacific/Kiritimati' });
+        expect(await todayIn('Pacific/Kiritimati')).toBe(true);
+        expect((await m.run('office.update', { settings: { timeZone: 'Pacific/Pago_Pago' } })).status).toBe('applied');
+        expect(await todayIn('Pacific/Pago_Pago')).toBe(true);
+        expect(await todayIn('Pacific/Kiritimati')).toBe(false);
+        // an older device still sends the billing timeZone it used to offer: applied, the zone stays the office's
+        const old = await m.run('billingSettings.update', { patch: { timeZone: 'Asia/Urumqi' } });
+        expect(old).toMatchObject({ status: 'applied', result: { settings: { timeZone: 'Pacific/Pago_Pago' } } });
+        expect((await m.run('billingSettings.update', { patch: { timeZone: 'Asia/Urumqi', lowBalanceMonths: 2 } })).result).toMatchObject({ settings: { lowBalanceMonths: 2, timeZone: 'Pacific/Pago_Pago' } });
+        // and one stored in the billing settings row before is ignored too
+        await server.db.query(`UPDATE billing_settings SET settings = settings || '{"timeZone":"Asia/Urumqi"}'::jsonb WHERE office_id = $1`, [server.fx.users.managerA!.office]);
+        expect((await rest('managerA', 'GET', '/settings')).body).toMatchObject({ timeZone: 'Pacific/Pago_Pago', lowBalanceMonths: 2 });
+        expect(await todayIn('Pacific/Pago_Pago')).toBe(true);
+        // office B keeps its own zone
+        expect((await rest('managerB', 'GET', '/settings')).body).toMatchObject({ timeZone: 'Asia/Shanghai' });
+      } finally {
+        await m.run('office.update', { settings: { timeZone: 'Asia/Shanghai' } });
+      }
     });
 
     it('a dispute is raised by staff within three months and decided by a manager; an upheld one credits the account', async () => {

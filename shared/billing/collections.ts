@@ -1,5 +1,5 @@
 import { addDays, daysBetween } from '../domain/calendar/isoDate';
-import type { BillingSettings } from './settings';
+import type { EditableBillingSettings } from './settings';
 import { formatFen } from '../domain/money/formatFen';
 
 export type CollectionAction = 'suspend' | 'resume' | 'terminate';
@@ -43,7 +43,7 @@ export interface CollectionsDecision {
  * - terminate a suspended account still unpaid `suspensionToTerminationDays` after suspension
  *   (400 agreement 第五条); the caller then reclaims the number into its cooling period.
  */
-export function decideCollections(f: CollectionsFacts, s: BillingSettings): CollectionsDecision | null {
+export function decideCollections(f: CollectionsFacts, s: EditableBillingSettings): CollectionsDecision | null {
   const unpaid = f.overdueFen > 0 || f.balanceFen < 0;
   if (f.state === 'suspended') {
     if (!unpaid) return f.suspendedAutomatically ? { action: 'resume', reason: '欠费已缴清，自动恢复服务。' } : null;

@@ -20,11 +20,11 @@ const int = (label: string, min: number, max: number) =>
 /**
  * The money settings of one office (a manager edits them; an office stores what it changed).
  * The contract rules themselves (3‰ a day, first-renewal floor, three-month dispute window) are
- * not settings: they are the contract.
+ * not settings: they are the contract. The time zone is not one of them: billing reads call
+ * times, months and due dates in the office's own zone (OfficeSettings.timeZone, changed with the
+ * office profile), so the office has one zone, not one for billing and one for the rest.
  */
 export const billingSettingsSchema = z.object({
-  /** IANA zone in which call times, billing months and due dates are read. */
-  timeZone: z.string().min(1, { error: '时区不能为空。' }),
   /** First, partial month from the actual opening date: prorated minimum, full minimum, or usage only ('waived'). */
   firstMonthBilling: z.enum(FIRST_MONTH_BILLING_POLICIES, { error: '首月计费方式无效。' }),
   /** A month's bill is due on this day of the next month; from the day after, it is overdue. */
@@ -45,10 +45,15 @@ export const billingSettingsSchema = z.object({
   /** After a manager reverses an automatic suspension, the job leaves the account alone this many days. */
   reversalGraceDays: int('撤销后宽限天数', 0, 365),
 });
-export type BillingSettings = z.infer<typeof billingSettingsSchema>;
+/** What an office stores and a manager edits. */
+export type EditableBillingSettings = z.infer<typeof billingSettingsSchema>;
+/** The settings billing works with: the editable ones and the office's time zone. */
+export type BillingSettings = EditableBillingSettings & {
+  /** IANA zone in which call times, billing months and due dates are read: the office's (OfficeSettings.timeZone). */
+  timeZone: string;
+};
 
-export const DEFAULT_BILLING_SETTINGS: Readonly<BillingSettings> = Object.freeze({
-  timeZone: 'Asia/Shanghai',
+export const DEFAULT_BILLING_SETTINGS: Readonly<EditableBillingSettings> = Object.freeze({
   firstMonthBilling: 'prorated',
   dueDayOfNextMonth: 15,
   suspendWhen: 'overdue',
@@ -61,8 +66,19 @@ export const DEFAULT_BILLING_SETTINGS: Readonly<BillingSettings> = Object.freeze
   reversalGraceDays: 7,
 });
 
+/** Changed keys. Unknown keys are dropped, so a `timeZone` stored or sent before it left the billing settings is ignored. */
 export const billingSettingsPatchSchema = billingSettingsSchema.partial();
+export type BillingSettingsPatch = z.infer<typeof billingSettingsPatchSchema>;
 
-export function resolveBillingSettings(partial: Partial<BillingSettings> | null | undefined): BillingSettings {
-  return { ...DEFAULT_BILLING_SETTINGS, ...(partial ?? {}) };
+/**
+ * The patch of the `billingSettings.update` command. Older devices may still send the retired
+ * `timeZone` key, alone or with others: it is accepted (a patch of only that key is not "empty",
+ * so not refused) and ignored — the office's zone is changed with office.update.
+ */
+export const billingSettingsCommandPatchSchema = billingSettingsPatchSchema.extend({ timeZone: z.unknown().optional() });
+
+/** The stored keys over the defaults, with the office's time zone (whatever `timeZone` the keys still carry is not used). */
+export function resolveBillingSettings(partial: BillingSettingsPatch | null | undefined, officeTimeZone: string): BillingSettings {
+  const { timeZone: _retired, ...editable } = (partial ?? {}) as BillingSettingsPatch & { timeZone?: unknown };
+  return { ...DEFAULT_BILLING_SETTINGS, ...editable, timeZone: officeTimeZone };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RecordDataSchema, RecordIdSchema, SyncEntitySchema } from './entities';
 import type { UserRole } from './roles';
 import { SYNC_APPLICATION_EVENTS } from './applicationFlow';
-import { billingSettingsPatchSchema } from '../billing/settings';
+import { billingSettingsCommandPatchSchema } from '../billing/settings';
 
 /** A 400/4008/4009 hotline number: 10 digits, stored without dashes. */
 export const HotlineNumberSchema = z.string().regex(/^400\d{7}$/, '号码须为400开头的10位数字');
@@ -126,7 +126,7 @@ export const MUTATION_ARGS = {
   /** A manager undoes an automatic action of the collections job (suspension, termination, resumption). */
   'billingAction.reverse': z.object({ actionId: z.uuid(), reason: z.string().trim().min(1, '撤销原因：必填').max(500) }),
   /** The office's billing settings, changed keys only. */
-  'billingSettings.update': z.object({ patch: billingSettingsPatchSchema }),
+  'billingSettings.update': z.object({ patch: billingSettingsCommandPatchSchema }),
   /** A call record disputed within three months (400 agreement 第四条(一)6); `id` becomes the dispute's id. */
   'dispute.raise': z.object({ id: z.uuid(), carrier: z.string().min(1).max(50), carrierRecordId: z.string().min(1).max(100), reason: z.string().trim().min(1, '异议原因：必填').max(500) }),
   /** A manager decides a dispute; upheld with an amount credits the account by an adjustment with id `adjustmentId`. */

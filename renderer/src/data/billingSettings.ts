@@ -4,7 +4,8 @@ import { ValidationError, type ErrorText } from './errors';
 import { writeWithOutbox } from './outbox';
 import { requirePermission } from './session';
 import { metaRecordKey, type MetaRecord } from './syncStateApply';
-import { billingSettingsPatchSchema, msgOfIssue, resolveBillingSettings, type BillingSettings } from '../../../shared';
+import { officeSettings } from './numbers';
+import { billingSettingsPatchSchema, msgOfIssue, resolveBillingSettings, type BillingSettings, type BillingSettingsPatch } from '../../../shared';
 
 /**
  * The office's billing settings on this device (shared/billing BillingSettings), defaults filled in.
@@ -15,13 +16,14 @@ import { billingSettingsPatchSchema, msgOfIssue, resolveBillingSettings, type Bi
  * is pending; once the server has answered, its record is the truth (a refused change falls away).
  * A device without any server record (never synced) keeps using its own saved values.
  * The renewal policy floor (N monthly minimums, 0 = off) is one of them; the first-renewal floor
- * is the contract and always applies.
+ * is the contract and always applies. The time zone is the office's (officeSettings(), changed with
+ * the office profile), like on the server; a `timeZone` in an older record or saved key is ignored.
  */
 const KEY = 'billingSettings';
 const COMMAND = 'billingSettings.update';
 export const BILLING_SETTINGS_RECORD_ID = 'office';
 
-function partial(v: unknown): Partial<BillingSettings> {
+function partial(v: unknown): BillingSettingsPatch {
   const parsed = billingSettingsPatchSchema.safeParse(v && typeof v === 'object' ? v : {});
   return parsed.success ? parsed.data : {};
 }
@@ -30,9 +32,10 @@ export async function billingSettings(): Promise<BillingSettings> {
   const d = db();
   const server = (await d.meta.get(metaRecordKey('billingSettings', BILLING_SETTINGS_RECORD_ID)))?.value as MetaRecord | undefined;
   const local = partial((await d.settings.get(KEY))?.value);
-  if (!server) return resolveBillingSettings(local);
+  const zone = (await officeSettings()).timeZone;
+  if (!server) return resolveBillingSettings(local, zone);
   const pending = await d.outbox.where('status').equals('pending').filter((r) => r.name === COMMAND).count();
-  return resolveBillingSettings({ ...partial(server.data), ...(pending > 0 ? local : {}) });
+  return resolveBillingSettings({ ...partial(server.data), ...(pending > 0 ? local : {}) }, zone);
 }
 
 /**
@@ -40,7 +43,7 @@ export async function billingSettings(): Promise<BillingSettings> {
  * named, nothing saved; otherwise the local values and the `billingSettings.update` command are
  * written in one transaction and the settings as they now read are returned.
  */
-export async function saveBillingSettings(patch: Partial<BillingSettings>): Promise<BillingSettings> {
+export async function saveBillingSettings(patch: BillingSettingsPatch): Promise<BillingSettings> {
   await requirePermission('settings.edit');
   const parsed = billingSettingsPatchSchema.safeParse(patch);
   if (!parsed.success) {

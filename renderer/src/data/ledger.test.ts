@@ -5,6 +5,7 @@ import { setClock } from './clock';
 import { actAs, seedBillingAccount } from './billingTestSeed';
 import { adjustLedger, firstRenewalFen, isPendingEntry, ledgerSummary, owedFen, receiptFor, recordPayment, reverseLedgerEntry, type PaymentForm } from './ledger';
 import { billingSettings, saveBillingSettings } from './billingSettings';
+import { saveOfficeSettings } from './officeProfile';
 import { ledgerTable, type StoredLedgerEntry } from './ledgerTypes';
 import { accountBalanceFen, closeAccount, terminateAccount } from './accounts';
 import { PermissionError, ValidationError } from './errors';
@@ -135,6 +136,21 @@ describe('billing settings offline', () => {
     // the server answered (here: refused) — its record is the truth again
     await db().outbox.toCollection().modify({ status: 'rejected' });
     expect(await billingSettings()).toMatchObject({ renewalFloorMonthlyMinimums: 0, lowBalanceMonths: 2 });
+  });
+
+  it("are read in the office's time zone: a change of the office's zone moves billing with it; a billing timeZone is ignored", async () => {
+    await actAs('manager');
+    expect((await billingSettings()).timeZone).toBe('Asia/Shanghai');
+    await saveOfficeSettings({ timeZone: 'Asia/Urumqi' });
+    expect((await billingSettings()).timeZone).toBe('Asia/Urumqi');
+    // a server record from before, still carrying the billing zone it used to have
+    await db().meta.put({ key: metaRecordKey('billingSettings', 'office'), value: { entity: 'billingSettings', id: 'office', version: 9, data: { ...DEFAULT_BILLING_SETTINGS, timeZone: 'Europe/London' } } });
+    expect((await billingSettings()).timeZone).toBe('Asia/Urumqi');
+    // nor can a caller still passing one queue it
+    await db().outbox.clear();
+    await saveBillingSettings({ timeZone: 'Europe/London' } as never);
+    expect(await db().outbox.count()).toBe(0);
+    expect((await billingSettings()).timeZone).toBe('Asia/Urumqi');
   });
 });
 

@@ -1,33 +1,46 @@
 import type { Queryable } from '../db/index';
-import { billingSettingsPatchSchema, resolveBillingSettings, type BillingSettings } from '../../../shared/billing/index';
+import { DEFAULT_BILLING_SETTINGS, billingSettingsPatchSchema, resolveBillingSettings, type BillingSettings, type BillingSettingsPatch, type EditableBillingSettings } from '../../../shared/billing/index';
+import { resolveOfficeSettings, type OfficeSettings } from '../../../shared/domain/index';
 import { putRecords } from './records';
 
 /** The id of the office's one `billingSettings` record (devices read the office's values from it). */
 export const BILLING_SETTINGS_RECORD_ID = 'office';
 
-/** The office's billing settings: what it stored over the defaults (an unreadable key falls back to its default). */
+/**
+ * The office's billing settings: what it stored over the defaults (an unreadable key falls back to
+ * its default), read in the office's own time zone — office_settings, which office.update keeps in
+ * step with the profile; a `timeZone` stored with the billing settings before is ignored.
+ */
 export async function loadBillingSettings(q: Queryable, officeId: string): Promise<BillingSettings> {
-  const r = await q.query<{ settings: unknown }>('SELECT settings FROM billing_settings WHERE office_id = $1', [officeId]);
-  const parsed = billingSettingsPatchSchema.safeParse(r.rows[0]?.settings ?? {});
-  return resolveBillingSettings(parsed.success ? parsed.data : {});
+  const r = await q.query<{ billing: unknown; office: Partial<OfficeSettings> | null }>(
+    `SELECT (SELECT settings FROM billing_settings WHERE office_id = $1) AS billing,
+            (SELECT settings FROM office_settings WHERE office_id = $1) AS office`,
+    [officeId],
+  );
+  const row = r.rows[0];
+  const parsed = billingSettingsPatchSchema.safeParse(row?.billing ?? {});
+  return resolveBillingSettings(parsed.success ? parsed.data : {}, resolveOfficeSettings(row?.office ?? undefined).timeZone);
 }
 
 /**
- * Saves changed keys over the office's values and publishes the whole result as the office's
- * `billingSettings` record, so every device gets it on its next pull. Call it in a transaction
- * (the record write bumps the office's change counter, held to commit).
+ * Saves changed keys over the office's values and publishes them as the office's
+ * `billingSettings` record, so every device gets them on its next pull; the record carries no
+ * time zone (devices take the office's). Answers the settings as billing now reads them. Call it
+ * in a transaction (the record write bumps the office's change counter, held to commit).
  */
-export async function saveBillingSettings(q: Queryable, officeId: string, patch: Partial<BillingSettings>, userId: string): Promise<BillingSettings> {
+export async function saveBillingSettings(q: Queryable, officeId: string, patch: BillingSettingsPatch, userId: string): Promise<BillingSettings> {
   const r = await q.query<{ settings: unknown }>('SELECT settings FROM billing_settings WHERE office_id = $1 FOR UPDATE', [officeId]);
-  const parsed = billingSettingsPatchSchema.safeParse(r.rows[0]?.settings ?? {});
-  const next = resolveBillingSettings({ ...(parsed.success ? parsed.data : {}), ...patch });
+  const before = billingSettingsPatchSchema.safeParse(r.rows[0]?.settings ?? {});
+  // parsed again so that a `timeZone` in the patch (an older device's) or in the row (stored before) is dropped
+  const changed = billingSettingsPatchSchema.parse(patch);
+  const stored: EditableBillingSettings = { ...DEFAULT_BILLING_SETTINGS, ...(before.success ? before.data : {}), ...changed };
   await q.query(
     `INSERT INTO billing_settings (office_id, settings, updated_by) VALUES ($1, $2::jsonb, $3)
      ON CONFLICT (office_id) DO UPDATE SET settings = EXCLUDED.settings, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-    [officeId, JSON.stringify(next), userId],
+    [officeId, JSON.stringify(stored), userId],
   );
-  await putRecords(q, officeId, [{ entity: 'billingSettings', id: BILLING_SETTINGS_RECORD_ID, data: { ...next } }]);
-  return next;
+  await putRecords(q, officeId, [{ entity: 'billingSettings', id: BILLING_SETTINGS_RECORD_ID, data: { ...stored } }]);
+  return loadBillingSettings(q, officeId);
 }
 
 /** Today's office date from the database clock (the one clock every server process shares). */

@@ -19,6 +19,7 @@ const LABELS: Record<Field, string> = { renewalFloorMonthlyMinimums: 'renewalFlo
 /**
  * The office's billing settings a manager edits here: the renewal policy floor and the reminder
  * thresholds. They come from the server with the sync; a change is queued for it (works offline).
+ * The time zone billing reads dates in is the office's: shown, not edited here (office profile).
  */
 export function BillingSettingsPage() {
   const { t } = useTranslation('billing');
@@ -65,6 +66,12 @@ export function BillingSettingsPage() {
             slotProps={{ htmlInput: { 'data-testid': `setting-${f}` } }}
           />
         ))}
+        <TextField
+          label={t('settings.timeZone')}
+          value={settings.timeZone}
+          helperText={t('settings.timeZoneHint')}
+          slotProps={{ input: { readOnly: true }, htmlInput: { 'data-testid': 'setting-timeZone' } }}
+        />
         {errors.form && <Alert severity="error">{errors.form}</Alert>}
         {saved && (
           <Alert severity="success">

@@ -15,6 +15,7 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { can, type CallField, type CarrierMapping } from '../../../../shared';
 import { callFileFormat, carrierMappingOf, checkPreview, columnsFor, doubleMapped, knownCarriers, missingCallFields, previewCallFile, type CallColumns, type PastCallImport } from '../../data/callImport';
 import { useCurrentUser } from '../../data/usersHooks';
+import { useBillingSettings } from '../../data/billingHooks';
 import { getCarrierMapping, hasServerSession, listCallImports, listMappedCarriers, uploadCallFile, UploadCancelled, type CallImportResult } from '../../sync/callImportApi';
 import { useSyncStatus } from '../../sync/store';
 import { errorText } from '../../i18n/errors';
@@ -39,6 +40,8 @@ export function CallImportPage() {
   const { t } = useTranslation('billing');
   const user = useCurrentUser();
   const online = useSyncStatus((s) => s.online);
+  // times without a zone in the file are the office's wall clock, as the server reads them
+  const officeZone = useBillingSettings()?.timeZone;
   const [session, setSession] = useState<boolean | null>(null);
   const [imports, setImports] = useState<PastCallImport[] | null>(null);
   const [listError, setListError] = useState<unknown>(null);
@@ -150,7 +153,7 @@ export function CallImportPage() {
   const uploading = progress !== null;
   const ready = online && !!file && !!table && !!cols && !!name && missing.length === 0 && twice.length === 0 && !uploading;
   const draft = table && cols ? carrierMappingOf(table.headers, cols, feeUnit, saved?.timeZone) : null;
-  const previewProblems = table && draft ? checkPreview(table, draft) : [];
+  const previewProblems = table && draft ? checkPreview(table, draft, officeZone) : [];
   const pct = progress && progress.total ? Math.round((progress.sent / progress.total) * 100) : 0;
   const fieldList = (fs: CallField[]) => fs.map((f) => t(`callImport.fields.${f}`)).join(t('callImport.listSep'));
 
