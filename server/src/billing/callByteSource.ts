@@ -42,7 +42,6 @@ export async function csvByteSource(
   mapping: CarrierMapping,
   timeZone: string,
   accounts: BillingAccount[],
-  ids: { officeId: string; carrier: string; importId: string },
   pass: ByteSourcePass,
   /** the size of the pieces the file is read in (tests cut it small to cross every boundary) */
   chunkBytes = 1 << 20,
@@ -50,13 +49,13 @@ export async function csvByteSource(
   const head = await fileHead(input);
   const encoding = sniffEncoding(head);
   if (encoding === 'utf-16le' || !byteScannable(head, encoding)) return null;
-  const encoder = new CallRowEncoder(ids.officeId, ids.carrier, ids.importId);
+  const encoder = new CallRowEncoder();
   return async function* (router) {
     let bytes: ByteRowMapper | null = null;
     const handlers = {
       header(cells: string[], delimiter: number) {
         const m = (pass.mapper = new CallBatchMapper(cells, mapping, timeZone, accounts));
-        bytes = new ByteRowMapper(m, delimiter, accounts, ids.officeId, ids.carrier, ids.importId);
+        bytes = new ByteRowMapper(m, delimiter, accounts);
         return m.ok;
       },
       line: (b: Buffer, start: number, end: number) => bytes!.line(b, start, end, router),

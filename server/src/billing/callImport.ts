@@ -158,8 +158,8 @@ export async function importCallFile(db: Db, officeId: string, userId: string | 
     let imported: number;
     if (canCopy(tx)) {
       // CSV is read from its bytes where it can be; XLSX and other CSV (UTF-16, \r line breaks) as text
-      const bytes = input.format === 'csv' ? await csvByteSource(input, mapping, settings.timeZone, accounts, { officeId, carrier: input.carrier, importId }, pass) : null;
-      const source = bytes ?? ratedCallSource(batches, new CallRowEncoder(officeId, input.carrier, importId));
+      const bytes = input.format === 'csv' ? await csvByteSource(input, mapping, settings.timeZone, accounts, pass) : null;
+      const source = bytes ?? ratedCallSource(batches, new CallRowEncoder());
       imported = await loadByCopy(tx, officeId, input.carrier, importId, source, check);
     } else imported = await loadByInsert(tx, officeId, input.carrier, importId, batches, check);
     const mapper = pass.mapper!;

@@ -5,12 +5,12 @@ import type { Queryable } from '../db/index';
 import { copyFromChunks } from '../db/copy';
 import { attach, buildIndexes, openMonth, removeStoredElsewhere } from './callPartitions';
 import { MonthRouter, type MonthTally } from './callMonths';
-import { CALL_COLUMNS, CallRowEncoder } from './callRows';
+import { CALL_COLUMNS, COPY_ROW_COLUMNS, dropImportDefaults, setImportDefaults, type CallRowEncoder } from './callRows';
 import type { RatedCall } from './importMap';
 
 /**
  * Reads the whole file and writes every accepted row into the router's writers (binary COPY rows
- * of CALL_COLUMNS), pausing after each piece of the file so the COPY data written so far can go.
+ * of COPY_ROW_COLUMNS), pausing after each piece of the file so the COPY data written so far can go.
  */
 export type CallRowSource = (router: MonthRouter) => AsyncGenerator<void>;
 
@@ -36,24 +36,28 @@ export function ratedCallSource(batches: AsyncIterable<RatedCall[]>, encoder: Ca
 export async function loadByCopy(tx: Queryable, officeId: string, carrier: string, importId: string, source: CallRowSource, checkRows: () => void): Promise<number> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hotline-call-import-'));
   const router = new MonthRouter(officeId, dir);
+  const ids = { officeId, carrier, importId };
   let stageReady = false;
   /** where a month's rows are copied: its new bare table, or the stage in front of its partition */
   const targets = new Map<string, { table: string; bulk: boolean }>();
   const openTarget = async (t: MonthTally) => {
     const bulk = await openMonth(tx, officeId, t.p, true);
-    if (!bulk && !stageReady) {
+    if (bulk) await setImportDefaults(tx, t.p.table, ids);
+    else if (!stageReady) {
       await tx.query('CREATE TEMP TABLE call_import_stage (LIKE call_records INCLUDING DEFAULTS) ON COMMIT DROP');
+      await setImportDefaults(tx, 'call_import_stage', ids);
       stageReady = true;
     }
     const target = { table: bulk ? t.p.table : 'call_import_stage', bulk };
     targets.set(t.p.month, target);
     return target;
   };
-  const copyInto = (table: string, chunks: AsyncIterable<Uint8Array>) => copyFromChunks(tx, `COPY "${table}" (${CALL_COLUMNS}) FROM STDIN (FORMAT binary)`, chunks);
+  const copyInto = (table: string, chunks: AsyncIterable<Uint8Array>) => copyFromChunks(tx, `COPY "${table}" (${COPY_ROW_COLUMNS}) FROM STDIN (FORMAT binary)`, chunks);
   let stored = 0;
   /** after a month's rows are copied: index and attach the new table, or insert from the stage */
   const settle = async (t: MonthTally) => {
     if (targets.get(t.p.month)!.bulk) {
+      await dropImportDefaults(tx, t.p.table);
       await buildIndexes(tx, t.p);
       await attach(tx, officeId, t.p);
       stored += t.rows;

@@ -9,7 +9,6 @@ import { bytesSource, csvRecords } from './importCsv';
 import { CallBatchMapper, type RatedCall } from './importMap';
 
 const OFFICE = '11111111-2222-3333-4444-555555555555';
-const IMPORT = '99999999-8888-7777-6666-555555555555';
 
 const account = (hotline: string, i: number, openedOn = '2026-01-01'): BillingAccount => ({
   accountId: `acct-${i}`,
@@ -58,12 +57,12 @@ async function viaText(file: Uint8Array, mapping: CarrierMapping, officeTz: stri
       if (mapper.ok) yield rated;
     }
   }
-  return drain(ratedCallSource(batches(), new CallRowEncoder(OFFICE, 'telecom', IMPORT)), () => mapper);
+  return drain(ratedCallSource(batches(), new CallRowEncoder()), () => mapper);
 }
 
 async function viaBytes(file: Uint8Array, mapping: CarrierMapping, officeTz: string, accounts: BillingAccount[], chunkBytes: number) {
   const pass: ByteSourcePass = { mapper: null, rated: 0, parseMs: 0, mapMs: 0 };
-  const source = await csvByteSource({ bytes: file }, mapping, officeTz, accounts, { officeId: OFFICE, carrier: 'telecom', importId: IMPORT }, pass, chunkBytes);
+  const source = await csvByteSource({ bytes: file }, mapping, officeTz, accounts, pass, chunkBytes);
   expect(source).not.toBeNull();
   return drain(source!, () => pass.mapper);
 }

@@ -1,12 +1,12 @@
 import { billableMinutes } from '../../../shared/domain/index';
 import { officeDayOfMs } from '../../../shared/billing/index';
-import { BinaryCopyWriter, uuidBytes } from '../db/copyBinary';
+import { putBytes, putDate, putInt32, putInt64, putNull, putTimestamptz } from '../db/copyBinary';
+import { COPY_ROW_FIELDS } from './callRows';
 import type { BillingAccount } from './accounts';
 import type { MonthRouter } from './callMonths';
 import type { CallBatchMapper, HourEntry } from './importMap';
 
 const MAX_FIELDS = 256;
-const FIELDS = 19; // CALL_COLUMNS
 
 interface Holder {
   hotline: string;
@@ -40,9 +40,6 @@ export class ByteRowMapper {
    * account's id as bytes. Rows naming a number no account holds go to the text path.
    */
   private readonly holders = new Map<number, Holder>();
-  /** the row's first three fields (count, office, carrier) and its last (import), the same every row */
-  private readonly head: Uint8Array;
-  private readonly tail: Uint8Array;
   private readonly yuan: boolean;
   // the mapped columns (-1: not mapped), copied out of the mapper's table once
   private readonly fId: number;
@@ -61,9 +58,6 @@ export class ByteRowMapper {
     private readonly m: CallBatchMapper,
     private readonly delim: number,
     accounts: readonly BillingAccount[],
-    officeId: string,
-    carrier: string,
-    importId: string,
   ) {
     for (const a of accounts) {
       if (!a.hotline || !/^400\d{7}$/.test(a.hotline)) continue;
@@ -72,9 +66,6 @@ export class ByteRowMapper {
       if (h) h.only = null; // held by several accounts over time: the day decides (find)
       else this.holders.set(key, { hotline: a.hotline, only: a, id: Buffer.from(a.accountId, 'utf8') });
     }
-    const w = new BinaryCopyWriter(256);
-    this.head = w.row(FIELDS).raw(uuidBytes(officeId)).text(carrier).take();
-    this.tail = w.raw(uuidBytes(importId)).take();
     this.yuan = m.mapping.feeUnit !== 'fen';
     const ix = m.ix;
     this.fId = ix.carrierRecordId;
@@ -194,22 +185,35 @@ export class ByteRowMapper {
     if (!m.ok) return true; // the file is refused: rows are only checked from here on
     const minutes = billableMinutes(duration);
     const tariff = account.tariffFenPerMinute;
-    const w: BinaryCopyWriter = router.writerFor(localDay, idText);
-    w.put(this.head)
-      .bytes(b, st[fi]!, en[fi]!)
-      .bytes(b, st[fh]!, en[fh]!)
-      .raw(account === holder.only ? holder.id : Buffer.from(account.accountId, 'utf8'))
-      .bytes(b, st[fc]!, Math.min(en[fc]!, st[fc]! + 40))
-      .bytes(b, st[ff]!, Math.min(en[ff]!, st[ff]! + 40))
-      .timestamptz(startMs)
-      .timestamptzOrNull(answerMs)
-      .timestamptz(endMs)
-      .int32(duration);
-    if (fp >= 0 && en[fp]! > st[fp]!) w.bytes(b, st[fp]!, en[fp]!);
-    else w.null();
-    if (fy >= 0 && en[fy]! > st[fy]!) w.bytes(b, st[fy]!, en[fy]!);
-    else w.null();
-    w.int64OrNull(fee).date(localDay).int32(minutes).int32(tariff).int64(minutes * tariff).put(this.tail);
+    // The row by hand: one room check, then the fields (COPY_ROW_COLUMNS) — the writer's method
+    // per field was half of this function's time.
+    const w = router.writerFor(localDay, idText);
+    const accountId = account === holder.only ? holder.id : Buffer.from(account.accountId, 'utf8');
+    const callerEnd = Math.min(en[fc]!, st[fc]! + 40);
+    const fwdEnd = Math.min(en[ff]!, st[ff]! + 40);
+    const prov = fp >= 0 && en[fp]! > st[fp]!;
+    const city = fy >= 0 && en[fy]! > st[fy]!;
+    const o = w.reserve(2 + 16 * 12 + (end - start) + accountId.length);
+    let at = w.offset;
+    o[at] = 0;
+    o[at + 1] = COPY_ROW_FIELDS;
+    at = putBytes(o, at + 2, b, st[fi]!, en[fi]!);
+    at = putBytes(o, at, b, st[fh]!, en[fh]!);
+    at = putBytes(o, at, accountId, 0, accountId.length);
+    at = putBytes(o, at, b, st[fc]!, callerEnd);
+    at = putBytes(o, at, b, st[ff]!, fwdEnd);
+    at = putTimestamptz(o, at, startMs);
+    at = answerMs === null ? putNull(o, at) : putTimestamptz(o, at, answerMs);
+    at = putTimestamptz(o, at, endMs);
+    at = putInt32(o, at, duration);
+    at = prov ? putBytes(o, at, b, st[fp]!, en[fp]!) : putNull(o, at);
+    at = city ? putBytes(o, at, b, st[fy]!, en[fy]!) : putNull(o, at);
+    at = fee === null ? putNull(o, at) : putInt64(o, at, fee);
+    at = putDate(o, at, localDay);
+    at = putInt32(o, at, minutes);
+    at = putInt32(o, at, tariff);
+    at = putInt64(o, at, minutes * tariff);
+    w.advance(at);
     return true;
   }
 
