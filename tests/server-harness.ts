@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, configFromEnv, createOffice, createScratchDatabase, createUser, migrate, openDb, probePostgres, type Db, type ServerConfig } from '../server/src/index';
+import type { Migration } from '../server/src/db/migrate';
+import { putRecords } from '../server/src/billing/records';
 import { SYNC_PROTOCOL_VERSION, type Mutation, type PullResponse, type PushResponse, type Session, type UserRole } from '../shared/sync/index';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -30,16 +32,19 @@ export function suiteTitle(title: string, b: BackendChoice): string {
   return b.skip ? `${title} [${b.kind}] — skipped: ${b.skip}` : `${title} [${b.kind}]`;
 }
 
-/** A database for one test file: in-memory PGlite, or a scratch PostgreSQL database. */
-export async function openTestDb(kind: BackendChoice['kind'], opts: { poolSize?: number } = {}): Promise<{ db: Db; url?: string; dispose: () => Promise<void> }> {
+/**
+ * A database for one test file: in-memory PGlite, or a scratch PostgreSQL database. Migrated fully,
+ * or only through `opts.migrations` (a database as an older server left it, for migration tests).
+ */
+export async function openTestDb(kind: BackendChoice['kind'], opts: { poolSize?: number; migrations?: Migration[] } = {}): Promise<{ db: Db; url?: string; dispose: () => Promise<void> }> {
   if (kind === 'pglite') {
     const db = await openDb({});
-    await migrate(db);
+    await migrate(db, opts.migrations);
     return { db, dispose: () => db.close() };
   }
   const scratch = await createScratchDatabase(TEST_DATABASE_URL, `hotline_t_${process.pid}_${randomUUID().slice(0, 8)}`);
   const db = await openDb({ databaseUrl: scratch.url, poolSize: opts.poolSize ?? 20 });
-  await migrate(db);
+  await migrate(db, opts.migrations);
   return {
     db,
     url: scratch.url,
@@ -122,6 +127,36 @@ export async function seed(db: Db, tag = randomUUID().slice(0, 6)): Promise<Fixt
     users[name] = { id: u.id, username, password, role, office };
   }
   return { officeA: a.id, officeB: b.id, users };
+}
+
+/** A billing account for putBillingAccounts: its id, 400 number and package tariff (fen per minute). */
+export interface TestBillingAccount {
+  id: string;
+  hotline: string;
+  tariffFenPerMinute: number;
+  openedOn?: string;
+}
+
+/**
+ * Accounts the billing jobs and the call-record import can see (view billing_accounts), each with
+ * a package of its own, written as the server writes records (putRecords) — no devices or HTTP,
+ * for tests that call the billing code directly.
+ */
+export async function putBillingAccounts(db: Db, officeId: string, accounts: TestBillingAccount[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    await putRecords(
+      tx,
+      officeId,
+      accounts.flatMap((a) => [
+        { entity: 'package' as const, id: `pkg-${a.id}`, data: { name: `套餐-${a.id}`, monthlyMinimumFen: 1_000, tariffFenPerMinute: a.tariffFenPerMinute, includedMinutes: 0, featureFees: [] } },
+        {
+          entity: 'account' as const,
+          id: a.id,
+          data: { no: `ACC-${a.id}`, numberDigits: a.hotline, packageId: `pkg-${a.id}`, status: 'active', stateSince: a.openedOn ?? '2026-01-01', openedOn: a.openedOn ?? '2026-01-01', features: [], monthlyMinimumFen: 1_000 },
+        },
+      ]),
+    );
+  });
 }
 
 export async function login(base: string, u: { username: string; password: string }): Promise<Session> {
