@@ -22,6 +22,7 @@ test.setTimeout(240_000);
 const SEED = `
 const { publishLedger, appendLedger } = await import(ROOT + '/server/src/billing/ledger.ts');
 const { putRecords } = await import(ROOT + '/server/src/billing/records.ts');
+const { ensureCallMonth } = await import(ROOT + '/server/src/billing/callPartitions.ts');
 await db.transaction(async (tx) => {
   const officeId = ids.BJ;
   await putRecords(tx, officeId, [
@@ -33,7 +34,9 @@ await db.transaction(async (tx) => {
     { accountId: '${ACCOUNT}', kind: 'monthly_charge', amountFen: -30000, effectiveOn: '2026-01-31', dueOn: '2026-02-15', reason: '1 月月度话费' },
   ]);
   await publishLedger(tx, officeId, added);
-  // a call of today, as the carrier-file import stores it (call records stay on the server)
+  // a call of today, as the carrier-file import stores it (call records stay on the server), in
+  // its office month's partition
+  await ensureCallMonth(tx, officeId, (await tx.query("SELECT to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS m")).rows[0].m);
   await tx.query(
     \`INSERT INTO call_records (office_id, carrier, carrier_record_id, account_id, hotline, caller, forwarded_to, start_at, end_at, duration_s, local_day, billable_minutes, tariff_fen, rated_fen, import_id)
      VALUES ($1, 'telecom', 'E2E-CALL-1', '${ACCOUNT}', '4008123456', '13800000001', '01088886666', now(), now(), 61, (now() AT TIME ZONE 'Asia/Shanghai')::date, 2, 20, 40, $2)\`,

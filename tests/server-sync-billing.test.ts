@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { http, seededServer, suiteTitle, testBackends } from './server-harness';
 import { addDays, formatMessage } from '../shared/domain/index';
+import { ensureCallMonth } from '../server/src/billing/callPartitions';
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 240_000 });
 
@@ -179,7 +180,9 @@ for (const backend of backends) {
     it('a dispute is raised by staff within three months and decided by a manager; an upheld one credits the account', async () => {
       const digits = `4008${String(Date.now()).slice(-6)}`;
       const accountId = await account();
-      // a call record of this account, as the import stores it
+      // a call record of this account, as the import stores it (in its office month's partition)
+      const month = (await server.db.query<{ m: string }>("SELECT to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS m")).rows[0]!.m;
+      await ensureCallMonth(server.db, server.fx.officeA, month);
       await server.db.query(
         `INSERT INTO call_records (office_id, carrier, carrier_record_id, account_id, hotline, caller, forwarded_to, start_at, end_at, duration_s, local_day, billable_minutes, tariff_fen, rated_fen, import_id)
          VALUES ($1, 'telecom', 'D1', $2, $3, '13800000001', '037167891234', now(), now(), 61, (now() AT TIME ZONE 'Asia/Shanghai')::date, 2, 20, 40, $4)`,

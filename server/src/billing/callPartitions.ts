@@ -41,12 +41,6 @@ export async function partitionExists(q: Queryable, p: CallMonth): Promise<boole
   return r.rows[0]?.t != null;
 }
 
-/** Whether plain SQL left rows of the month in the DEFAULT partition (they move into the month's partition). */
-async function defaultHasRows(q: Queryable, officeId: string, p: CallMonth): Promise<boolean> {
-  const r = await q.query('SELECT 1 FROM call_records_default WHERE office_id = $1 AND local_day >= $2::date AND local_day < $3::date LIMIT 1', [officeId, p.from, p.to]);
-  return r.rows.length > 0;
-}
-
 /** A bare table shaped like call_records whose CHECK matches the partition bound, so attaching it skips the scan. */
 async function createBare(q: Queryable, officeId: string, p: CallMonth): Promise<void> {
   await q.query(
@@ -58,7 +52,7 @@ async function createBare(q: Queryable, officeId: string, p: CallMonth): Promise
 /** The partition's two indexes (see migration 0006), each built in one sort over what it holds. */
 export async function buildIndexes(q: Queryable, p: CallMonth): Promise<void> {
   await q.query(`ALTER TABLE ${ident(p.table)} ADD CONSTRAINT ${ident(`${p.table}_record`)} UNIQUE (carrier, carrier_record_id)`);
-  await q.query(`CREATE INDEX ${ident(`${p.table}_account_day`)} ON ${ident(p.table)} (account_id, local_day)`);
+  await q.query(`CREATE INDEX ${ident(`${p.table}_acct_day`)} ON ${ident(p.table)} (account_id, local_day)`);
 }
 
 /** Attaches a loaded and indexed table as the month's partition (SHARE UPDATE EXCLUSIVE on the parent: reads go on). */
@@ -69,29 +63,30 @@ export async function attach(q: Queryable, officeId: string, p: CallMonth): Prom
 }
 
 /**
- * A month's partition for a bulk load: a new bare table (true) when the month has no partition
- * and no rows in the DEFAULT partition — the caller loads it, then calls buildIndexes and attach —
- * else the month's attached, indexed partition (false), created here when missing.
+ * A month's partition for a bulk load: a new bare table (true) when the month has no partition —
+ * the caller loads it, then calls buildIndexes and attach — else the month's attached, indexed
+ * partition (false), created here when missing.
  */
 export async function openMonth(q: Queryable, officeId: string, p: CallMonth, bulk: boolean): Promise<boolean> {
   if (await partitionExists(q, p)) return false;
-  const stray = await defaultHasRows(q, officeId, p);
   await createBare(q, officeId, p);
-  if (bulk && !stray) return true;
-  if (stray) {
-    // the month's rows move out of the DEFAULT partition before its partition exists
-    await q.query(
-      `WITH moved AS (DELETE FROM call_records_default WHERE office_id = $1 AND local_day >= $2::date AND local_day < $3::date RETURNING *)
-       INSERT INTO ${ident(p.table)} SELECT * FROM moved`,
-      [officeId, p.from, p.to],
-    );
-  }
+  if (bulk) return true;
   await buildIndexes(q, p);
   await attach(q, officeId, p);
   return false;
 }
 
-/** The partitions of an office other than `except`, with the DEFAULT partition (rows written by plain SQL). */
+/**
+ * The partition of an office's month, created with its indexes when missing: for writers other than
+ * the import (a row for a month without its partition is refused by PostgreSQL).
+ */
+export async function ensureCallMonth(q: Queryable, officeId: string, month: string): Promise<CallMonth> {
+  const p = callMonth(officeId, month);
+  await openMonth(q, officeId, p, false);
+  return p;
+}
+
+/** The partitions of an office other than `except`. */
 async function otherPartitions(q: Queryable, officeId: string, except: CallMonth): Promise<string[]> {
   const prefix = `call_records_${officeId.replace(/-/g, '').toLowerCase()}_`;
   const r = await q.query<{ t: string }>(
@@ -108,21 +103,20 @@ async function otherPartitions(q: Queryable, officeId: string, except: CallMonth
  * months; within a month the partition's unique key holds it). Returns how many were removed.
  *
  * Each other partition is first asked, through its unique index, whether it holds any id in the
- * import's range for the month [minId, maxId]: carriers number records in ascending order, so for
+ * import's range for the month [minId, maxId] (in byte order, as the "C" collation compares them:
+ * see idBefore in callMonths.ts): carriers number records in ascending order, so for
  * a new month's file that is one index probe per month and finds nothing. Only a partition that
  * does hold ids in the range is joined with the month.
  */
 export async function removeStoredElsewhere(q: Queryable, officeId: string, carrier: string, importId: string, p: CallMonth, minId: string, maxId: string): Promise<number> {
   let removed = 0;
-  // the office's own partitions hold only its rows; the DEFAULT partition holds every office's
-  const tables = [...(await otherPartitions(q, officeId, p)).map((t) => ({ t, office: '' })), { t: 'call_records_default', office: 'o.office_id = $5 AND ' }];
-  for (const { t, office } of tables) {
-    const params = office ? [carrier, minId, maxId, importId, officeId] : [carrier, minId, maxId, importId];
-    const held = await q.query(`SELECT 1 FROM ${ident(t)} o WHERE ${office}o.carrier = $1 AND o.carrier_record_id BETWEEN $2 AND $3 AND $4::uuid IS NOT NULL LIMIT 1`, params);
+  const params = [carrier, minId, maxId, importId];
+  for (const t of await otherPartitions(q, officeId, p)) {
+    const held = await q.query(`SELECT 1 FROM ${ident(t)} o WHERE o.carrier = $1 AND o.carrier_record_id BETWEEN $2 AND $3 AND $4::uuid IS NOT NULL LIMIT 1`, params);
     if (!held.rows.length) continue;
     const r = await q.query(
       `DELETE FROM ${ident(p.table)} n USING ${ident(t)} o
-        WHERE n.import_id = $4 AND n.carrier = $1 AND ${office}o.carrier = $1
+        WHERE n.import_id = $4 AND n.carrier = $1 AND o.carrier = $1
           AND o.carrier_record_id = n.carrier_record_id AND o.carrier_record_id BETWEEN $2 AND $3`,
       params,
     );

@@ -13,9 +13,10 @@
 --   (account_id, local_day)               usage per account and day (billing run, statements)
 -- The parent has no index of its own: a partitioned unique index must contain the partition key.
 --
--- The DEFAULT partition takes rows written by plain SQL for an office and month without a
--- partition (tests, manual fixes); the import moves them into the month's partition when it
--- creates one. What was stored before this migration is moved into partitions here.
+-- There is no DEFAULT partition: attaching a partition next to one locks it exclusively, and two
+-- offices' imports, each having read it, deadlocked. A row for an office and month without a
+-- partition is refused; writers other than the import create it first (ensureCallMonth in
+-- server/src/billing/callPartitions.ts). What was stored before this migration moves here.
 ALTER TABLE call_records RENAME TO call_records_before_0006;
 ALTER TABLE call_records_before_0006 RENAME CONSTRAINT call_records_pkey TO call_records_before_0006_pkey;
 ALTER INDEX call_records_account_day RENAME TO call_records_before_0006_account_day;
@@ -42,10 +43,6 @@ CREATE TABLE call_records (
   import_id uuid NOT NULL
 ) PARTITION BY RANGE (office_id, local_day);
 
-CREATE TABLE call_records_default PARTITION OF call_records DEFAULT;
-ALTER TABLE call_records_default ADD CONSTRAINT call_records_default_record UNIQUE (office_id, carrier, carrier_record_id);
-CREATE INDEX call_records_default_account_day ON call_records_default (office_id, account_id, local_day);
-
 -- One partition per office and month already holding records, with the indexes the import builds.
 DO $$
 DECLARE
@@ -57,7 +54,7 @@ BEGIN
     EXECUTE format('CREATE TABLE %I PARTITION OF call_records FOR VALUES FROM (%L, %L) TO (%L, %L)',
       name, m.office_id, m.first_day, m.office_id, (m.first_day + interval '1 month')::date);
     EXECUTE format('ALTER TABLE %I ADD CONSTRAINT %I UNIQUE (carrier, carrier_record_id)', name, name || '_record');
-    EXECUTE format('CREATE INDEX %I ON %I (account_id, local_day)', name || '_account_day', name);
+    EXECUTE format('CREATE INDEX %I ON %I (account_id, local_day)', name || '_acct_day', name);
   END LOOP;
 END
 $$;
