@@ -6,15 +6,16 @@
  *   2. Plain COPY: the same file loaded by PostgreSQL's own `COPY … FROM '<file>' CSV` into a bare
  *      table of the file's columns — the floor for getting those bytes into the database.
  *   3. Ours: `importCallFile` on the same file, streamed from disk as the HTTP upload route does —
- *      read and split the CSV in batches, check every row (the mapper's fast path, else shared
- *      mapCallRows), match each number to its account, rate it (billable minutes × the package
- *      tariff), and COPY it into call_records (primary key = the duplicate check, plus the
- *      account/day index; key columns COLLATE "C" since migration 0004) while the next batch is
- *      read; one transaction. Goal: ≤ 3× COPY.
- *   3b. The part of that no import code can avoid with today's schema: the same rows inserted by
- *      PostgreSQL itself (INSERT … SELECT from call_records) into an empty copy of call_records
- *      with its two indexes — what the database spends maintaining them row by row.
- *   3c. The other part: reading, checking and rating the file in Node with no database at all.
+ *      read the CSV's bytes, check every row (the byte path, else the text path's mapper and
+ *      shared mapCallRows), match each number to its account, rate it (billable minutes × the
+ *      package tariff) and write it as a binary COPY row of its month; the month's first file goes
+ *      into a new table, indexed after the load and attached as the office month's partition
+ *      (migration 0006); one transaction. Goal: ≤ 3× COPY.
+ *   3b. The database's share: the import's rows, in binary form, by server-side COPY into a bare
+ *      table, then the partition's two indexes built.
+ *   3c. A later file of the month (into the attached partition) and the month's file again.
+ *   3d. The other part: reading, checking, rating and encoding in Node with no database at all,
+ *      the byte path beside the text path.
  *   4. The monthly billing run for the M accounts (usage against the minimum, features, ledger,
  *      bills, change-log records), then a re-run (changes nothing), then a collections day.
  *
@@ -33,7 +34,11 @@ import { createOffice, createScratchDatabase, migrate, openDb, type Db } from '.
 import { createReadStream } from 'node:fs';
 import { importCallFile } from '../server/src/billing/callImport';
 import { csvRecords } from '../server/src/billing/importCsv';
-import { CallBatchMapper } from '../server/src/billing/importMap';
+import { CallBatchMapper, type RatedCall } from '../server/src/billing/importMap';
+import { csvByteSource, type ByteSourcePass } from '../server/src/billing/callByteSource';
+import { ratedCallSource, type CallRowSource } from '../server/src/billing/callLoadCopy';
+import { MonthRouter } from '../server/src/billing/callMonths';
+import { CallRowEncoder } from '../server/src/billing/callRows';
 import { loadBillingAccounts } from '../server/src/billing/accounts';
 import { putRecords, type BillingRecordWrite } from '../server/src/billing/records';
 import { runBilling } from '../server/src/billing/run';
@@ -140,7 +145,7 @@ async function main() {
     console.log(`plain COPY again after the import: ${copyAfterS} s (mean ${copyS} s)`);
     const ratio = Math.round((importS / copyS) * 100) / 100;
     console.log(`import + rate: ${imported.imported.toLocaleString()} rows in ${importS} s = ${ratio}× plain COPY ${copyS} s (goal ≤ 3×; load average ${loadBefore} → ${load()})`);
-    console.log(`  of which reading/splitting ${imported.timings.parseMs / 1000} s, checking/rating ${imported.timings.mapMs / 1000} s (overlapping the database's ingest)`);
+    console.log(`  of which Node reading, checking, rating and encoding ${(imported.timings.parseMs + imported.timings.mapMs) / 1000} s (overlapping the database's ingest)`);
 
     // The database's whole share of the import: the import's own rows, in its binary COPY form,
     // loaded by PostgreSQL's COPY into a bare table shaped like call_records, then the partition's
@@ -175,21 +180,39 @@ async function main() {
     const againS = seconds(t0);
     console.log(`the month's file again: ${again.imported} imported, ${again.skippedDuplicates.toLocaleString()} skipped in ${againS} s`);
 
-    // The other side: reading, checking and rating the same file with no database at all.
+    // The other side: reading, checking, rating and encoding the same file with no database at all —
+    // the import's byte path, and beside it the text path (XLSX, UTF-16 and \r-only files; the path
+    // every CSV took before the byte path) with the same binary encoding.
     const settings = await loadBillingSettings(db, officeId);
     const accounts = await loadBillingAccounts(db, officeId);
+    const spillDir = path.join(dir, 'spill');
+    mkdirSync(spillDir, { recursive: true });
+    const drain = async (source: CallRowSource) => {
+      const router = new MonthRouter(officeId, spillDir);
+      let rows = 0;
+      for await (const _ of source(router)) router.main.take();
+      for (const t of router.months.values()) rows += t.rows;
+      return rows;
+    };
     t0 = performance.now();
-    let mapper: CallBatchMapper | null = null;
-    let ratedInJs = 0;
-    for await (let batch of csvRecords(createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>)) {
-      if (!mapper) {
-        mapper = new CallBatchMapper(batch[0]!.cells, mapping, settings.timeZone, accounts);
-        batch = batch.slice(1);
-      }
-      ratedInJs += mapper.map(batch).length;
-    }
+    const bytePass: ByteSourcePass = { mapper: null, rated: 0, parseMs: 0, mapMs: 0 };
+    const ratedInJs = await drain((await csvByteSource({ path: file }, mapping, settings.timeZone, accounts, bytePass))!);
     const jsOnlyS = seconds(t0);
-    console.log(`reading + checking + rating the file in Node alone (no database): ${ratedInJs.toLocaleString()} rows in ${jsOnlyS} s = ${Math.round((jsOnlyS / copyS) * 100) / 100}× COPY`);
+    console.log(`Node alone, the import's byte path (read, check, rate, encode; no database): ${ratedInJs.toLocaleString()} rows in ${jsOnlyS} s = ${Math.round((jsOnlyS / copyS) * 100) / 100}× COPY`);
+    t0 = performance.now();
+    async function* textBatches(): AsyncGenerator<RatedCall[]> {
+      let mapper: CallBatchMapper | null = null;
+      for await (let batch of csvRecords(createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>)) {
+        if (!mapper) {
+          mapper = new CallBatchMapper(batch[0]!.cells, mapping, settings.timeZone, accounts);
+          batch = batch.slice(1);
+        }
+        yield mapper.map(batch);
+      }
+    }
+    const ratedInText = await drain(ratedCallSource(textBatches(), new CallRowEncoder()));
+    const jsTextS = seconds(t0);
+    console.log(`  the text path, same work: ${ratedInText.toLocaleString()} rows in ${jsTextS} s = ${Math.round((jsTextS / copyS) * 100) / 100}× COPY (byte path ${Math.round((jsTextS / jsOnlyS) * 10) / 10}× faster)`);
 
     t0 = performance.now();
     const run = await db.transaction((tx) => runBilling(tx, officeId, '2026-11', '2026-12-01', settings, null));
@@ -217,7 +240,8 @@ async function main() {
       databaseShare: { seconds: indexedCopyS, ratioToCopy: r2(indexedCopyS), copyOnlySeconds: bareCopyS, note: "the import's rows in binary COPY form (server-side file) into a bare call_records-shaped table, then its unique key and account/day index built: the database's share of a month's first file" },
       laterFileOfMonth: { seconds: dailyS, rows: daily.imported, note: "a file of CALLS/30 new records into the month's attached, indexed partition (stage + INSERT … ON CONFLICT)" },
       sameFileAgain: { seconds: againS, imported: again.imported, skipped: again.skippedDuplicates },
-      jsOnly: { seconds: jsOnlyS, rows: ratedInJs, note: 'csvRecords + CallBatchMapper over the same file, no database' },
+      jsOnly: { seconds: jsOnlyS, rows: ratedInJs, note: "the import's byte path (csvByteSource: scanCsvBytes + ByteRowMapper) over the same file into binary COPY rows, no database" },
+      jsTextPath: { seconds: jsTextS, rows: ratedInText, note: 'the text path (csvRecords + CallBatchMapper + CallRowEncoder) over the same file, no database' },
       billingRun: { seconds: runS, bills: run.billsCreated, totalFen: run.totalFen, minutesBilled, minutesInFiles: totalMinutes + dailyMinutes },
       billingReRun: { seconds: rerunS, billsCreated: rerun.billsCreated, billsExisting: rerun.billsExisting },
       collections: { seconds: collectionsS, accounts: coll.accountsChecked, lateFeeEntries: coll.lateFeeEntries, actions: coll.actions.length },
