@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CarrierMapping } from '../../../shared/billing/index';
 import type { BillingAccount } from './accounts';
+import { testAccount } from './accountFixture';
 import { csvByteSource, type ByteSourcePass } from './callByteSource';
 import { ratedCallSource } from './callLoadCopy';
 import { MonthRouter } from './callMonths';
@@ -10,20 +11,7 @@ import { CallBatchMapper, type RatedCall } from './importMap';
 
 const OFFICE = '11111111-2222-3333-4444-555555555555';
 
-const account = (hotline: string, i: number, openedOn = '2026-01-01'): BillingAccount => ({
-  accountId: `acct-${i}`,
-  accountNo: `A${i}`,
-  hotline,
-  state: 'active',
-  stateSince: null,
-  openedOn,
-  termEndsOn: null,
-  customerId: null,
-  monthlyMinimumFen: 0,
-  tariffFenPerMinute: 20 + i,
-  includedMinutes: 0,
-  features: [],
-});
+const account = testAccount;
 
 /** What a row source wrote: each month's COPY bytes and tally, and the mapper's answer. */
 async function drain(source: (r: MonthRouter) => AsyncGenerator<void>, mapper: () => CallBatchMapper | null) {

@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { billableMinutes } from '../../../shared/domain/index';
 import { mapCallRows, type CarrierMapping } from '../../../shared/billing/index';
-import type { BillingAccount } from './accounts';
+import { testAccount } from './accountFixture';
 import { CallBatchMapper } from './importMap';
 
-const account = (hotline: string, i: number): BillingAccount => ({
-  accountId: `acct-${i}`,
-  accountNo: `A${i}`,
-  hotline,
-  state: 'active',
-  stateSince: null,
-  openedOn: '2026-01-01',
-  termEndsOn: null,
-  customerId: null,
-  monthlyMinimumFen: 0,
-  tariffFenPerMinute: 20 + i,
-  includedMinutes: 0,
-  features: [],
-});
+const account = (hotline: string, i: number) => testAccount(hotline, i);
 
 /**
  * The mapper's fast path must give exactly what shared mapCallRows gives (calls, errors with their
