@@ -2,7 +2,8 @@
 // carrier file import (CSV and XLSX, row-named errors, duplicates skipped and counted), the monthly
 // run (exact to the fen against hand-computed bills; re-running changes nothing), arrears, late fees
 // (3‰ a day, rounded once), automatic suspension, payment and resumption, termination with number
-// reclamation and its reversal, renewals, adjustments and reversals, disputes, statements, sync.
+// reclamation on the office's rules (days to termination, cooling period) and its reversal,
+// renewals, adjustments and reversals, disputes, statements, sync.
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
@@ -203,16 +204,32 @@ for (const backend of backends) {
       expect(actions.map((x: { action: string; automatic: boolean }) => [x.action, x.automatic])).toEqual([['suspend', true], ['resume', true]]);
     });
 
-    it('still unpaid 30 days after suspension: terminated, number reclaimed into cooling; a manager reverses it with a reason', async () => {
+    it("still unpaid the office's days after suspension (30 by default): terminated, number reclaimed into the office's cooling period; a manager reverses it with a reason", async () => {
+      const m = new TestClient(server.url, tokens.managerA!, fx.officeA);
+      // the rules as billing settings stored them before they became the office's: ignored
+      // (were they read, C — suspended 10-16 — would be terminated on 11-14 and cool for 5 days)
+      await server.db.query(
+        `INSERT INTO billing_settings (office_id, settings) VALUES ($1, '{"suspensionToTerminationDays": 1, "coolingDays": 5}'::jsonb)
+         ON CONFLICT (office_id) DO UPDATE SET settings = billing_settings.settings || EXCLUDED.settings`,
+        [fx.officeA],
+      );
       const r = await api('managerA', 'POST', '/collections', { date: '2026-11-14' });
       expect(r.body.actions).toEqual([]);
+      // the office's rule decides: 31 days after suspension is not yet on 11-15
+      expect((await m.run('office.update', { settings: { suspensionToTerminationDays: 31, coolingDays: 60 } })).status).toBe('applied');
+      expect((await api('managerA', 'POST', '/collections', { date: '2026-11-15' })).body.actions).toEqual([]);
+      expect((await m.run('office.update', { settings: { suspensionToTerminationDays: 30 } })).status).toBe('applied');
       const t = await api('managerA', 'POST', '/collections', { date: '2026-11-15' });
       expect(t.body.actions.map((x: { action: string }) => x.action)).toEqual(['terminate', 'reclaim']);
-      // C: 10-16 … 11-15 is 31 days × 10,000 × 3‰ = 930 in all.
+      expect(t.body.actions[0].reason).toContain('暂停 30 日后');
+      // C: 10-16 … 11-15 is 31 days × 10,000 × 3‰ = 930 in all (the day's second run adds nothing).
       const lateFees = (await ledger(acct.C)).entries.filter((e) => e.kind === 'late_fee').reduce((a, e) => a + e.amountFen, 0);
       expect(lateFees).toBe(-930);
+      // cooling for the office's 60 days: 11-15 + 60 = 2027-01-14, midnight Beijing time
+      expect(t.body.actions[1].reason).toContain('冷冻至 2027-01-14');
       const cooling = await http(server.url, 'GET', `/v1/offices/${fx.officeA}/numbers?status=cooling`, { token: tokens.managerA });
-      expect(cooling.body.numbers).toEqual([expect.objectContaining({ number: C, customerId: null, holdUntil: '2027-02-12T16:00:00.000Z' })]);
+      expect(cooling.body.numbers).toEqual([expect.objectContaining({ number: C, customerId: null, holdUntil: '2027-01-13T16:00:00.000Z' })]);
+      expect((await m.run('office.update', { settings: { coolingDays: 90 } })).status).toBe('applied');
       const terminate = t.body.actions[0] as { actionId: string };
       expect((await api('clerkA', 'POST', `/actions/${terminate.actionId}/reverse`, { reason: '客户已承诺缴费' })).status).toBe(403);
       expect((await api('managerA', 'POST', `/actions/${terminate.actionId}/reverse`, { reason: '' })).status).toBe(400);

@@ -139,6 +139,9 @@ for (const backend of backends) {
       expect(device.record('billingSettings', 'office')?.data).toMatchObject({ renewalFloorMonthlyMinimums: 3, lowBalanceMonths: 2 });
       // the record carries no zone of its own: devices read billing in the office's zone
       expect(device.record('billingSettings', 'office')?.data).not.toHaveProperty('timeZone');
+      // nor the office's days to termination and cooling period
+      expect(device.record('billingSettings', 'office')?.data).not.toHaveProperty('suspensionToTerminationDays');
+      expect(device.record('billingSettings', 'office')?.data).not.toHaveProperty('coolingDays');
       expect((await rest('clerkA', 'GET', '/settings')).body).toMatchObject({ renewalFloorMonthlyMinimums: 3 });
       // office B is untouched
       expect((await rest('managerB', 'GET', '/settings')).body).toMatchObject({ renewalFloorMonthlyMinimums: 0 });
@@ -174,6 +177,34 @@ for (const backend of backends) {
         expect((await rest('managerB', 'GET', '/settings')).body).toMatchObject({ timeZone: 'Asia/Shanghai' });
       } finally {
         await m.run('office.update', { settings: { timeZone: 'Asia/Shanghai' } });
+      }
+    });
+
+    it("billing takes the days to termination and the cooling period from the office's rules; an older device's billing keys for them are taken and ignored", async () => {
+      const m = client('managerA');
+      const office = server.fx.users.managerA!.office;
+      try {
+        expect((await rest('managerA', 'GET', '/settings')).body).toMatchObject({ suspensionToTerminationDays: 30, coolingDays: 90 });
+        expect((await m.run('office.update', { settings: { suspensionToTerminationDays: 45, coolingDays: 120 } })).status).toBe('applied');
+        expect((await rest('managerA', 'GET', '/settings')).body).toMatchObject({ suspensionToTerminationDays: 45, coolingDays: 120 });
+        // an older device still sends them as billing settings: applied (not refused as empty), the office's stay
+        const old = await m.run('billingSettings.update', { patch: { suspensionToTerminationDays: 10, coolingDays: 5 } });
+        expect(old).toMatchObject({ status: 'applied', result: { settings: { suspensionToTerminationDays: 45, coolingDays: 120 } } });
+        const mixed = await m.run('billingSettings.update', { patch: { coolingDays: 5, expiringWithinDays: 20 } });
+        expect(mixed.result).toMatchObject({ settings: { expiringWithinDays: 20, coolingDays: 120 } });
+        // a value an older device can no longer set is not checked either
+        expect((await m.run('billingSettings.update', { patch: { suspensionToTerminationDays: -1 } })).status).toBe('applied');
+        const stored = await server.db.query<{ settings: Record<string, unknown> }>('SELECT settings FROM billing_settings WHERE office_id = $1', [office]);
+        expect(stored.rows[0]!.settings).not.toHaveProperty('coolingDays');
+        expect(stored.rows[0]!.settings).not.toHaveProperty('suspensionToTerminationDays');
+        // ones stored in the billing settings row before are ignored too
+        await server.db.query(`UPDATE billing_settings SET settings = settings || '{"suspensionToTerminationDays": 1, "coolingDays": 5}'::jsonb WHERE office_id = $1`, [office]);
+        expect((await rest('managerA', 'GET', '/settings')).body).toMatchObject({ suspensionToTerminationDays: 45, coolingDays: 120, expiringWithinDays: 20 });
+        // office B keeps its own
+        expect((await rest('managerB', 'GET', '/settings')).body).toMatchObject({ suspensionToTerminationDays: 30, coolingDays: 90 });
+      } finally {
+        await m.run('office.update', { settings: { suspensionToTerminationDays: 30, coolingDays: 90 } });
+        await m.run('billingSettings.update', { patch: { expiringWithinDays: 30 } });
       }
     });
 

@@ -6,7 +6,8 @@ import { billDueOn, computeMonthlyBill, monthBounds } from './monthlyBill';
 import { checkRenewalWithPolicy } from './renewal';
 import { dailyOverdue, ledgerBalance, overdueOn, type LedgerCategory } from './ledger';
 import { decideCollections, type CollectionsFacts } from './collections';
-import { DEFAULT_BILLING_SETTINGS } from './settings';
+import { DEFAULT_BILLING_SETTINGS, resolveBillingSettings } from './settings';
+import { DEFAULT_OFFICE_SETTINGS, resolveOfficeSettings } from '../domain/settings/officeSettings';
 import { mapCallRows, carrierMappingSchema } from './callImport';
 import { parseCarrierTime, officeDayOfMs } from './localTime';
 import { buildStatementDocument } from './statement';
@@ -112,7 +113,8 @@ describe('renewals (400 agreement 第四条(二)8 and the office floor)', () => 
 
 describe('collections decisions', () => {
   const facts = (o: Partial<CollectionsFacts>): CollectionsFacts => ({ today: '2026-12-16', state: 'active', stateSince: '2026-01-01', balanceFen: -5_500, overdueFen: 5_500, overdueSince: '2026-12-16', suspendedAutomatically: false, exemptUntil: null, hasLedger: true, ...o });
-  const s = DEFAULT_BILLING_SETTINGS;
+  // the office's default rules (30 days from suspension to termination)
+  const s = resolveBillingSettings({}, DEFAULT_OFFICE_SETTINGS);
   it('suspends on the first overdue day by default, not before', () => {
     expect(decideCollections(facts({}), s)?.action).toBe('suspend');
     expect(decideCollections(facts({ overdueFen: 0, overdueSince: null }), s)).toBeNull();
@@ -127,6 +129,15 @@ describe('collections decisions', () => {
     expect(decideCollections(facts({ state: 'suspended', stateSince: '2026-12-16', today: '2027-01-15' }), s)?.action).toBe('terminate');
     expect(decideCollections(facts({ state: 'suspended', balanceFen: 0, overdueFen: 0, suspendedAutomatically: true }), s)?.action).toBe('resume');
     expect(decideCollections(facts({ state: 'suspended', balanceFen: 0, overdueFen: 0, suspendedAutomatically: false }), s)).toBeNull();
+  });
+  it("terminates on the office's days from suspension to termination; one left in the billing settings is not used", () => {
+    const suspended = facts({ state: 'suspended', stateSince: '2026-12-16', today: '2027-01-15' });
+    const longer = resolveBillingSettings({}, resolveOfficeSettings({ suspensionToTerminationDays: 45 }));
+    expect(decideCollections(suspended, longer)).toBeNull();
+    expect(decideCollections(facts({ state: 'suspended', stateSince: '2026-12-16', today: '2027-01-30' }), longer)).toMatchObject({ action: 'terminate', reason: expect.stringContaining('暂停 45 日后') });
+    const stale = resolveBillingSettings({ ...DEFAULT_BILLING_SETTINGS, suspensionToTerminationDays: 1, coolingDays: 5 } as never, resolveOfficeSettings({ suspensionToTerminationDays: 45, coolingDays: 60 }));
+    expect(stale).toMatchObject({ suspensionToTerminationDays: 45, coolingDays: 60 });
+    expect(decideCollections(suspended, stale)).toBeNull();
   });
   it('a reversed action exempts the account for the grace days', () => {
     expect(decideCollections(facts({ exemptUntil: '2026-12-20' }), s)).toBeNull();

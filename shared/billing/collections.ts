@@ -1,5 +1,5 @@
 import { addDays, daysBetween } from '../domain/calendar/isoDate';
-import type { EditableBillingSettings } from './settings';
+import type { BillingSettings, EditableBillingSettings } from './settings';
 import { formatFen } from '../domain/money/formatFen';
 
 export type CollectionAction = 'suspend' | 'resume' | 'terminate';
@@ -41,9 +41,10 @@ export interface CollectionsDecision {
  * - suspend an active account whose bill is overdue (after the grace days) or whose prepaid
  *   balance is exhausted, per the office setting;
  * - terminate a suspended account still unpaid `suspensionToTerminationDays` after suspension
- *   (400 agreement 第五条); the caller then reclaims the number into its cooling period.
+ *   (400 agreement 第五条; the office's rule, OfficeSettings); the caller then reclaims the number
+ *   into the office's cooling period.
  */
-export function decideCollections(f: CollectionsFacts, s: EditableBillingSettings): CollectionsDecision | null {
+export function decideCollections(f: CollectionsFacts, s: EditableBillingSettings & Pick<BillingSettings, 'suspensionToTerminationDays'>): CollectionsDecision | null {
   const unpaid = f.overdueFen > 0 || f.balanceFen < 0;
   if (f.state === 'suspended') {
     if (!unpaid) return f.suspendedAutomatically ? { action: 'resume', reason: '欠费已缴清，自动恢复服务。' } : null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FIRST_MONTH_BILLING_POLICIES } from '../domain/settings/officeSettings';
+import { FIRST_MONTH_BILLING_POLICIES, type OfficeSettings } from '../domain/settings/officeSettings';
 
 /**
  * When the collections job suspends an account automatically:
@@ -22,7 +22,10 @@ const int = (label: string, min: number, max: number) =>
  * The contract rules themselves (3‰ a day, first-renewal floor, three-month dispute window) are
  * not settings: they are the contract. The time zone is not one of them: billing reads call
  * times, months and due dates in the office's own zone (OfficeSettings.timeZone, changed with the
- * office profile), so the office has one zone, not one for billing and one for the rest.
+ * office profile), so the office has one zone, not one for billing and one for the rest. Nor are
+ * the days from suspension to termination and the number cooling period: they are the office's
+ * business rules (OfficeSettings, Settings → 业务规则), which the account and number lifecycles
+ * read too, so collections terminates and reclaims on the same days a person would.
  */
 export const billingSettingsSchema = z.object({
   /** First, partial month from the actual opening date: prorated minimum, full minimum, or usage only ('waived'). */
@@ -32,10 +35,6 @@ export const billingSettingsSchema = z.object({
   suspendWhen: z.enum(SUSPEND_WHEN, { error: '自动暂停条件无效。' }),
   /** Days a bill may be overdue before the automatic suspension (0 = the first overdue day). */
   suspendAfterOverdueDays: int('逾期暂停宽限天数', 0, 365),
-  /** 400 agreement 第五条: still unpaid this many days after suspension → termination. */
-  suspensionToTerminationDays: int('暂停后终止天数', 1, 365),
-  /** 4008 contract 7.3: a reclaimed number cools down this long before it can be sold again. */
-  coolingDays: int('号码冷冻期天数', 0, 3650),
   /** Office policy floor for renewals in monthly minimums (e.g. 3); 0 = off. The first-renewal floor always applies. */
   renewalFloorMonthlyMinimums: int('续费下限（月最低消费倍数）', 0, 120),
   /** Reminder: balance below this many monthly minimums counts as low. */
@@ -47,38 +46,52 @@ export const billingSettingsSchema = z.object({
 });
 /** What an office stores and a manager edits. */
 export type EditableBillingSettings = z.infer<typeof billingSettingsSchema>;
-/** The settings billing works with: the editable ones and the office's time zone. */
-export type BillingSettings = EditableBillingSettings & {
-  /** IANA zone in which call times, billing months and due dates are read: the office's (OfficeSettings.timeZone). */
-  timeZone: string;
-};
+/**
+ * What billing takes from the office settings (changed with office.update, one value per office):
+ * `timeZone` — the IANA zone call times, billing months and due dates are read in;
+ * `suspensionToTerminationDays` — 400 agreement 第五条: still unpaid this many days after suspension → termination;
+ * `coolingDays` — 4008 contract 7.3: a reclaimed number cools down this long before it can be sold again.
+ */
+export const OFFICE_BILLING_RULES = ['timeZone', 'suspensionToTerminationDays', 'coolingDays'] as const;
+export type OfficeBillingRules = Pick<OfficeSettings, (typeof OFFICE_BILLING_RULES)[number]>;
+/** The settings billing works with: the editable ones and the office's rules. */
+export type BillingSettings = EditableBillingSettings & OfficeBillingRules;
 
 export const DEFAULT_BILLING_SETTINGS: Readonly<EditableBillingSettings> = Object.freeze({
   firstMonthBilling: 'prorated',
   dueDayOfNextMonth: 15,
   suspendWhen: 'overdue',
   suspendAfterOverdueDays: 0,
-  suspensionToTerminationDays: 30,
-  coolingDays: 90,
   renewalFloorMonthlyMinimums: 0,
   lowBalanceMonths: 1,
   expiringWithinDays: 30,
   reversalGraceDays: 7,
 });
 
-/** Changed keys. Unknown keys are dropped, so a `timeZone` stored or sent before it left the billing settings is ignored. */
+/** Changed keys. Unknown keys are dropped, so an office rule (`timeZone`, `coolingDays`, …) stored or sent before it left the billing settings is ignored. */
 export const billingSettingsPatchSchema = billingSettingsSchema.partial();
 export type BillingSettingsPatch = z.infer<typeof billingSettingsPatchSchema>;
 
 /**
  * The patch of the `billingSettings.update` command. Older devices may still send the retired
- * `timeZone` key, alone or with others: it is accepted (a patch of only that key is not "empty",
- * so not refused) and ignored — the office's zone is changed with office.update.
+ * keys (`timeZone`, `suspensionToTerminationDays`, `coolingDays`), alone or with others: they are
+ * accepted (a patch of only those keys is not "empty", so not refused) and ignored — the office's
+ * rules are changed with office.update.
  */
-export const billingSettingsCommandPatchSchema = billingSettingsPatchSchema.extend({ timeZone: z.unknown().optional() });
+export const billingSettingsCommandPatchSchema = billingSettingsPatchSchema.extend({
+  timeZone: z.unknown().optional(),
+  suspensionToTerminationDays: z.unknown().optional(),
+  coolingDays: z.unknown().optional(),
+});
 
-/** The stored keys over the defaults, with the office's time zone (whatever `timeZone` the keys still carry is not used). */
-export function resolveBillingSettings(partial: BillingSettingsPatch | null | undefined, officeTimeZone: string): BillingSettings {
-  const { timeZone: _retired, ...editable } = (partial ?? {}) as BillingSettingsPatch & { timeZone?: unknown };
-  return { ...DEFAULT_BILLING_SETTINGS, ...editable, timeZone: officeTimeZone };
+/** The stored keys over the defaults, with the office's rules (whatever rule the keys still carry is not used). */
+export function resolveBillingSettings(partial: BillingSettingsPatch | null | undefined, office: OfficeBillingRules): BillingSettings {
+  const { timeZone: _z, suspensionToTerminationDays: _t, coolingDays: _c, ...editable } = (partial ?? {}) as BillingSettingsPatch & Partial<Record<(typeof OFFICE_BILLING_RULES)[number], unknown>>;
+  return {
+    ...DEFAULT_BILLING_SETTINGS,
+    ...editable,
+    timeZone: office.timeZone,
+    suspensionToTerminationDays: office.suspensionToTerminationDays,
+    coolingDays: office.coolingDays,
+  };
 }

@@ -16,8 +16,9 @@ import { billingSettingsPatchSchema, msgOfIssue, resolveBillingSettings, type Bi
  * is pending; once the server has answered, its record is the truth (a refused change falls away).
  * A device without any server record (never synced) keeps using its own saved values.
  * The renewal policy floor (N monthly minimums, 0 = off) is one of them; the first-renewal floor
- * is the contract and always applies. The time zone is the office's (officeSettings(), changed with
- * the office profile), like on the server; a `timeZone` in an older record or saved key is ignored.
+ * is the contract and always applies. The time zone, the days from suspension to termination and
+ * the cooling period are the office's (officeSettings(), changed with the office profile and its
+ * business rules), like on the server; one of them in an older record or saved key is ignored.
  */
 const KEY = 'billingSettings';
 const COMMAND = 'billingSettings.update';
@@ -32,10 +33,10 @@ export async function billingSettings(): Promise<BillingSettings> {
   const d = db();
   const server = (await d.meta.get(metaRecordKey('billingSettings', BILLING_SETTINGS_RECORD_ID)))?.value as MetaRecord | undefined;
   const local = partial((await d.settings.get(KEY))?.value);
-  const zone = (await officeSettings()).timeZone;
-  if (!server) return resolveBillingSettings(local, zone);
+  const office = await officeSettings();
+  if (!server) return resolveBillingSettings(local, office);
   const pending = await d.outbox.where('status').equals('pending').filter((r) => r.name === COMMAND).count();
-  return resolveBillingSettings({ ...partial(server.data), ...(pending > 0 ? local : {}) }, zone);
+  return resolveBillingSettings({ ...partial(server.data), ...(pending > 0 ? local : {}) }, office);
 }
 
 /**

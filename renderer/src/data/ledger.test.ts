@@ -152,6 +152,21 @@ describe('billing settings offline', () => {
     expect(await db().outbox.count()).toBe(0);
     expect((await billingSettings()).timeZone).toBe('Asia/Urumqi');
   });
+
+  it("take the days to termination and the cooling period from the office's rules; billing values for them are ignored", async () => {
+    await actAs('manager');
+    expect(await billingSettings()).toMatchObject({ suspensionToTerminationDays: 30, coolingDays: 90 });
+    await saveOfficeSettings({ suspensionToTerminationDays: 45, coolingDays: 60 });
+    expect(await billingSettings()).toMatchObject({ suspensionToTerminationDays: 45, coolingDays: 60 });
+    // a server record from before, still carrying the billing values it used to have
+    await db().meta.put({ key: metaRecordKey('billingSettings', 'office'), value: { entity: 'billingSettings', id: 'office', version: 9, data: { ...DEFAULT_BILLING_SETTINGS, suspensionToTerminationDays: 1, coolingDays: 5, lowBalanceMonths: 2 } } });
+    expect(await billingSettings()).toMatchObject({ suspensionToTerminationDays: 45, coolingDays: 60, lowBalanceMonths: 2 });
+    // nor can a caller still passing them queue them
+    await db().outbox.clear();
+    await saveBillingSettings({ suspensionToTerminationDays: 1, coolingDays: 5 } as never);
+    expect(await db().outbox.count()).toBe(0);
+    expect(await billingSettings()).toMatchObject({ suspensionToTerminationDays: 45, coolingDays: 60 });
+  });
 });
 
 describe('adjustments and reversals', () => {

@@ -8,8 +8,10 @@ export const BILLING_SETTINGS_RECORD_ID = 'office';
 
 /**
  * The office's billing settings: what it stored over the defaults (an unreadable key falls back to
- * its default), read in the office's own time zone — office_settings, which office.update keeps in
- * step with the profile; a `timeZone` stored with the billing settings before is ignored.
+ * its default), with the office's own rules from office_settings (office.update): the time zone,
+ * kept in step with the profile, the days from suspension to termination and the cooling period.
+ * A `timeZone`, `suspensionToTerminationDays` or `coolingDays` stored with the billing settings
+ * before is ignored.
  */
 export async function loadBillingSettings(q: Queryable, officeId: string): Promise<BillingSettings> {
   const r = await q.query<{ billing: unknown; office: Partial<OfficeSettings> | null }>(
@@ -19,19 +21,19 @@ export async function loadBillingSettings(q: Queryable, officeId: string): Promi
   );
   const row = r.rows[0];
   const parsed = billingSettingsPatchSchema.safeParse(row?.billing ?? {});
-  return resolveBillingSettings(parsed.success ? parsed.data : {}, resolveOfficeSettings(row?.office ?? undefined).timeZone);
+  return resolveBillingSettings(parsed.success ? parsed.data : {}, resolveOfficeSettings(row?.office ?? undefined));
 }
 
 /**
  * Saves changed keys over the office's values and publishes them as the office's
- * `billingSettings` record, so every device gets them on its next pull; the record carries no
- * time zone (devices take the office's). Answers the settings as billing now reads them. Call it
- * in a transaction (the record write bumps the office's change counter, held to commit).
+ * `billingSettings` record, so every device gets them on its next pull; the record carries none
+ * of the office's rules (devices take the office's). Answers the settings as billing now reads
+ * them. Call it in a transaction (the record write bumps the office's change counter, held to commit).
  */
 export async function saveBillingSettings(q: Queryable, officeId: string, patch: BillingSettingsPatch, userId: string): Promise<BillingSettings> {
   const r = await q.query<{ settings: unknown }>('SELECT settings FROM billing_settings WHERE office_id = $1 FOR UPDATE', [officeId]);
   const before = billingSettingsPatchSchema.safeParse(r.rows[0]?.settings ?? {});
-  // parsed again so that a `timeZone` in the patch (an older device's) or in the row (stored before) is dropped
+  // parsed again so that an office rule in the patch (an older device's) or in the row (stored before) is dropped
   const changed = billingSettingsPatchSchema.parse(patch);
   const stored: EditableBillingSettings = { ...DEFAULT_BILLING_SETTINGS, ...(before.success ? before.data : {}), ...changed };
   await q.query(

@@ -73,7 +73,7 @@ export async function billingActionReverse(ctx: MutationContext, a: MutationArgs
   return { result: { actionId: row.id, accountId: row.accountId, reversedAt: row.reversedAt } };
 }
 
-/** Changed billing settings; an older device's `timeZone` key counts as a change but is ignored (the office's zone is office.update's). */
+/** Changed billing settings; an older device's `timeZone`, `suspensionToTerminationDays` or `coolingDays` key counts as a change but is ignored (the office's rules are office.update's). */
 export async function billingSettingsUpdate(ctx: MutationContext, a: MutationArgs<'billingSettings.update'>): Promise<HandlerOutcome> {
   const keys = Object.keys(a.patch);
   if (keys.length === 0) rejectWith('INVALID_ARGS', { code: 'billing.noSettingsChange', params: {} }, 'patch');
