@@ -16,7 +16,7 @@ import { strFromU8, strToU8, unzipSync } from 'fflate';
 import type { ContractBlock, ContractDocument } from '../model';
 import { compileXml, fillXml, ShapeCache, shapeOf, slot, type CompiledXml } from './compiled';
 import { blockElements } from './elements';
-import { BODY_FONT, HEADING_FONT } from './fonts';
+import { CHINESE_FONT_TABLE_ENTRIES } from './fonts';
 import { contractDocxDocument, headerParagraph } from './reference';
 import { xmlOf } from './xml';
 import { precompress, zipPackage, type PrecompressedPart } from './zip';
@@ -43,15 +43,6 @@ function splitAround(xml: string, mark: string, part: string): { before: string;
   const close = xml.indexOf('</w:p>', at) + '</w:p>'.length;
   return { before: xml.slice(0, open), after: xml.slice(close) };
 }
-
-/**
- * docx writes an empty font table. Word and WPS use the table's alternative name, charset and
- * PANOSE to match a font that is missing under its English name, so SimSun and SimHei are listed
- * as Word itself writes them (宋体 / 黑体, GB2312 charset 86).
- */
-export const CHINESE_FONT_TABLE_ENTRIES =
-  `<w:font w:name="${BODY_FONT}"><w:altName w:val="宋体"/><w:panose1 w:val="02010600030101010101"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>` +
-  `<w:font w:name="${HEADING_FONT}"><w:altName w:val="黑体"/><w:panose1 w:val="02010609060101010101"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>`;
 
 function withChineseFonts(xml: string): string {
   if (xml.includes('</w:fonts>')) return xml.replace('</w:fonts>', `${CHINESE_FONT_TABLE_ENTRIES}</w:fonts>`);

@@ -4,6 +4,7 @@ import Box from '@mui/material/Box';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
+import { preloadContractDocx } from '../../../../shared';
 import { CurrentUserSwitch } from '../users/CurrentUserSwitch';
 import { BillingAccountsPage } from './BillingAccountsPage';
 import { AccountLedgerPage } from './AccountLedgerPage';
@@ -12,6 +13,10 @@ import { RemindersPage } from './RemindersPage';
 import { ActionsPage } from './ActionsPage';
 import { BillingSettingsPage } from './BillingSettingsPage';
 import { CallImportPage } from './CallImportPage';
+
+// The Word writer (docx, ~230 kB) is not in the app's first load; it is fetched with this area,
+// which saves Word files, so that 下载 Word works even if the network is gone when it is clicked.
+void preloadContractDocx();
 
 const TABS = ['accounts', 'reminders', 'actions', 'imports', 'settings'] as const;
 

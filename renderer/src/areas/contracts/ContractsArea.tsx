@@ -4,6 +4,7 @@ import { Link as RouterLink, Route, Routes, useLocation } from 'react-router';
 import Box from '@mui/material/Box';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
+import { preloadContractDocx } from '../../../../shared';
 import { testHooksEnabled } from '../../data/clock';
 import type { ContractRow } from '../../data/contractsTypes';
 import { CurrentUserSwitch } from '../users/CurrentUserSwitch';
@@ -12,6 +13,10 @@ import { ContractPage } from './ContractPage';
 import { RegisterPage } from './RegisterPage';
 import { SignDialog } from './SignDialog';
 import { VoidDialog } from './VoidDialog';
+
+// The Word writer (docx, ~230 kB) is not in the app's first load; it is fetched with this area,
+// which saves Word files, so that 下载 Word works even if the network is gone when it is clicked.
+void preloadContractDocx();
 
 // End-to-end tests reach an approved 受理单 through a seeding hook, only when they asked for hooks
 // before the app started (see data/contractsTestSeed.ts); the production app never installs it.
