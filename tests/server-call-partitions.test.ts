@@ -248,7 +248,7 @@ for (const backend of backends) {
       expect(rows.find((r) => r.id === 'X1')!.importId).toBe(r1.importId);
     });
 
-    // The import's per-month id range is in the database's order (UTF-8 bytes, idBefore), not
+    // The import's per-month id range is in the database's order (UTF-8 bytes, IdRange), not
     // JavaScript's (UTF-16 code units): with <, such ids stored in another month were stored twice.
     it('record ids outside the Basic Multilingual Plane stored in another month are skipped too', async () => {
       const { id: office } = await newOffice();

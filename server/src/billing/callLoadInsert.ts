@@ -69,6 +69,6 @@ export async function loadByInsert(tx: Queryable, officeId: string, carrier: str
     }
   }
   checkRows();
-  for (const t of months.values()) stored -= await removeStoredElsewhere(tx, officeId, carrier, importId, t.p, t.minId, t.maxId);
+  for (const t of months.values()) stored -= await removeStoredElsewhere(tx, officeId, carrier, importId, t.p, t.ids.minId, t.ids.maxId);
   return stored;
 }

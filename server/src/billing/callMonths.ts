@@ -3,13 +3,14 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { BinaryCopyWriter } from '../db/copyBinary';
 import { callMonth, type CallMonth } from './callPartitions';
+import { IdRange } from './inFileIds';
 
 /** What an import wrote for one office month: its partition, rows, and the range of its record ids. */
 export interface MonthTally {
   p: CallMonth;
   rows: number;
-  minId: string;
-  maxId: string;
+  /** in the database's order (UTF-8 bytes, as carrier_record_id's COLLATE "C" compares) */
+  ids: IdRange;
 }
 
 /** Rows of a month other than the file's first, kept in binary COPY form (in a temp file once large) until the first month's COPY is done. */
@@ -64,15 +65,23 @@ export class MonthRouter {
 
   /** The writer for a row of `day` ('YYYY-MM-DD') with record id `id`; counts the row. */
   writerFor(day: string, id: string): BinaryCopyWriter {
-    if (day !== this.lastDay) this.switchDay(day, id);
+    if (day !== this.lastDay) this.switchDay(day);
     const t = this.lastTally!;
     t.rows++;
-    if (idBefore(id, t.minId)) t.minId = id;
-    if (idBefore(t.maxId, id)) t.maxId = id;
+    t.ids.add(id);
     return this.lastWriter!;
   }
 
-  private switchDay(day: string, id: string): void {
+  /** The same for a record id that is b[s, e) (the byte path: no string made). */
+  writerForBytes(day: string, b: Uint8Array, s: number, e: number): BinaryCopyWriter {
+    if (day !== this.lastDay) this.switchDay(day);
+    const t = this.lastTally!;
+    t.rows++;
+    t.ids.addBytes(b, s, e);
+    return this.lastWriter!;
+  }
+
+  private switchDay(day: string): void {
     const known = this.days.get(day);
     if (known) {
       this.lastDay = day;
@@ -82,7 +91,7 @@ export class MonthRouter {
     }
     const key = day.slice(0, 7);
     let t = this.months.get(key);
-    if (!t) this.months.set(key, (t = { p: callMonth(this.officeId, key), rows: 0, minId: id, maxId: id }));
+    if (!t) this.months.set(key, (t = { p: callMonth(this.officeId, key), rows: 0, ids: new IdRange() }));
     this.first ??= t;
     this.lastDay = day;
     this.lastTally = t;
@@ -105,31 +114,8 @@ export class MonthRouter {
 export function tallyRow(months: Map<string, MonthTally>, officeId: string, day: string, id: string): MonthTally {
   const key = day.slice(0, 7);
   let t = months.get(key);
-  if (!t) months.set(key, (t = { p: callMonth(officeId, key), rows: 0, minId: id, maxId: id }));
+  if (!t) months.set(key, (t = { p: callMonth(officeId, key), rows: 0, ids: new IdRange() }));
   t.rows++;
-  if (idBefore(id, t.minId)) t.minId = id;
-  if (idBefore(t.maxId, id)) t.maxId = id;
+  t.ids.add(id);
   return t;
-}
-
-/**
- * Whether record id a sorts before b as the database compares them: carrier_record_id is COLLATE
- * "C", UTF-8 byte order, which is code point order. JavaScript's < compares UTF-16 code units,
- * which puts a character past U+FFFF (a surrogate pair, 0xD800–0xDFFF) before U+E000–U+FFFF; the
- * two differ only there, so at the first differing unit both are moved into code point order when
- * both are ≥ 0xD800. (With <, the import's id range for a month missed such ids stored elsewhere.)
- */
-export function idBefore(a: string, b: string): boolean {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (x >= 0xd800 && y >= 0xd800) {
-      x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
-      y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
-    }
-    return x < y;
-  }
-  return a.length < b.length;
 }

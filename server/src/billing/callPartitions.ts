@@ -51,8 +51,12 @@ async function createBare(q: Queryable, officeId: string, p: CallMonth): Promise
 
 /** The partition's two indexes (see migration 0006), each built in one sort over what it holds. */
 export async function buildIndexes(q: Queryable, p: CallMonth): Promise<void> {
+  let t = performance.now();
   await q.query(`ALTER TABLE ${ident(p.table)} ADD CONSTRAINT ${ident(`${p.table}_record`)} UNIQUE (carrier, carrier_record_id)`);
+  if (process.env.CALL_IMPORT_TRACE) console.log('  unique', Math.round(performance.now() - t));
+  t = performance.now();
   await q.query(`CREATE INDEX ${ident(`${p.table}_acct_day`)} ON ${ident(p.table)} (account_id, local_day)`);
+  if (process.env.CALL_IMPORT_TRACE) console.log('  acct', Math.round(performance.now() - t));
 }
 
 /** Attaches a loaded and indexed table as the month's partition (SHARE UPDATE EXCLUSIVE on the parent: reads go on). */
@@ -104,7 +108,7 @@ async function otherPartitions(q: Queryable, officeId: string, except: CallMonth
  *
  * Each other partition is first asked, through its unique index, whether it holds any id in the
  * import's range for the month [minId, maxId] (in byte order, as the "C" collation compares them:
- * see idBefore in callMonths.ts): carriers number records in ascending order, so for
+ * IdRange in inFileIds.ts): carriers number records in ascending order, so for
  * a new month's file that is one index probe per month and finds nothing. Only a partition that
  * does hold ids in the range is joined with the month.
  */

@@ -23,7 +23,7 @@ async function drain(source: (r: MonthRouter) => AsyncGenerator<void>, mapper: (
   for (const [k, t] of router.months) {
     // spills stay in memory below 8 MB: the test never touches the disk
     const bytes = t === router.first ? Buffer.concat(main) : router.spills.get(k)!.writer.take();
-    months[k] = { rows: t.rows, minId: t.minId, maxId: t.maxId, bytes: bytes.toString('hex') };
+    months[k] = { rows: t.rows, minId: t.ids.minId, maxId: t.ids.maxId, bytes: bytes.toString('hex') };
   }
   const m = mapper();
   // a file with an error is refused whole: what each path had written before it found the error

@@ -177,8 +177,7 @@ export class ByteRowMapper {
     // Taken: counted as read, then as repeated or written.
     const m = this.m;
     m.rowsRead++;
-    const idText = b.toString('latin1', st[fi]!, en[fi]!);
-    if (!m.seen.add(idText)) {
+    if (!m.seen.addBytes(b, st[fi]!, en[fi]!)) {
       m.duplicatesInFile++;
       return true;
     }
@@ -187,7 +186,7 @@ export class ByteRowMapper {
     const tariff = account.tariffFenPerMinute;
     // The row by hand: one room check, then the fields (COPY_ROW_COLUMNS) — the writer's method
     // per field was half of this function's time.
-    const w = router.writerFor(localDay, idText);
+    const w = router.writerForBytes(localDay, b, st[fi]!, en[fi]!);
     const accountId = account === holder.only ? holder.id : Buffer.from(account.accountId, 'utf8');
     const callerEnd = Math.min(en[fc]!, st[fc]! + 40);
     const fwdEnd = Math.min(en[ff]!, st[ff]! + 40);

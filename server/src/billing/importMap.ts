@@ -127,10 +127,8 @@ export class CallBatchMapper {
       // written with spaces, …) goes through the shared mapCallRows for the exact same answer
       const call = this.fast(r) ?? this.slow(r, room());
       if (!call) continue;
-      // An id of 13+ characters cut from a line is a V8 slice of the whole decoded chunk (~1 MB):
-      // kept as is, it would keep the file's text alive; the concatenation makes a small copy.
-      const id = call.carrierRecordId;
-      if (!this.seen.add(id.length < 13 ? id : (' ' + id).slice(1))) {
+      // (the set keeps the id's bytes, not the string: a slice of the decoded chunk is not kept alive)
+      if (!this.seen.add(call.carrierRecordId)) {
         this.duplicatesInFile++;
         continue;
       }
