@@ -87,15 +87,10 @@ export async function loadByCopy(tx: Queryable, officeId: string, carrier: strin
       }
       yield router.main.trailer().take();
     }
-    const T = process.env.CALL_IMPORT_TRACE ? (l: string, t: number) => console.log(l, Math.round(performance.now() - t)) : () => {};
-    let tt = performance.now();
     if (router.first) await copyInto((await openTarget(router.first)).table, mainChunks());
-    T('copy', tt);
     checkRows();
     if (!router.first) return 0;
-    tt = performance.now();
     await settle(router.first);
-    T('settle', tt);
     for (const [month, spill] of router.spills) {
       const t = router.months.get(month)!;
       await copyInto((await openTarget(t)).table, spill.chunks());

@@ -51,12 +51,8 @@ async function createBare(q: Queryable, officeId: string, p: CallMonth): Promise
 
 /** The partition's two indexes (see migration 0006), each built in one sort over what it holds. */
 export async function buildIndexes(q: Queryable, p: CallMonth): Promise<void> {
-  let t = performance.now();
   await q.query(`ALTER TABLE ${ident(p.table)} ADD CONSTRAINT ${ident(`${p.table}_record`)} UNIQUE (carrier, carrier_record_id)`);
-  if (process.env.CALL_IMPORT_TRACE) console.log('  unique', Math.round(performance.now() - t));
-  t = performance.now();
   await q.query(`CREATE INDEX ${ident(`${p.table}_acct_day`)} ON ${ident(p.table)} (account_id, local_day)`);
-  if (process.env.CALL_IMPORT_TRACE) console.log('  acct', Math.round(performance.now() - t));
 }
 
 /** Attaches a loaded and indexed table as the month's partition (SHARE UPDATE EXCLUSIVE on the parent: reads go on). */
