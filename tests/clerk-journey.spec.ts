@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-// the validators' own modules: the shared index also loads the contract builders (docx), not needed here
+// the validators' own modules: the test needs nothing else from the shared index
 import { usccCheckCharacter } from '../shared/domain/validation/uscc';
 import { residentIdCheckCharacter } from '../shared/domain/validation/residentId';
 
