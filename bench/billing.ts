@@ -35,7 +35,7 @@ import { createReadStream } from 'node:fs';
 import { importCallFile } from '../server/src/billing/callImport';
 import { csvRecords } from '../server/src/billing/importCsv';
 import { CallBatchMapper, type RatedCall } from '../server/src/billing/importMap';
-import { csvByteSource, type ByteSourcePass } from '../server/src/billing/callByteSource';
+import { csvByteSource, type ImportPass } from '../server/src/billing/callByteSource';
 import { ratedCallSource, type CallRowSource } from '../server/src/billing/callLoadCopy';
 import { MonthRouter } from '../server/src/billing/callMonths';
 import { CallRowEncoder } from '../server/src/billing/callRows';
@@ -195,7 +195,7 @@ async function main() {
       return rows;
     };
     t0 = performance.now();
-    const bytePass: ByteSourcePass = { mapper: null, rated: 0, parseMs: 0, mapMs: 0 };
+    const bytePass: ImportPass = { mapper: null, rated: 0, parseMs: 0, mapMs: 0 };
     const ratedInJs = await drain((await csvByteSource({ path: file }, mapping, settings.timeZone, accounts, bytePass))!);
     const jsOnlyS = seconds(t0);
     console.log(`Node alone, the import's byte path (read, check, rate, encode; no database): ${ratedInJs.toLocaleString()} rows in ${jsOnlyS} s = ${Math.round((jsOnlyS / copyS) * 100) / 100}× COPY`);

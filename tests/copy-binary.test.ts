@@ -2,7 +2,7 @@
 // call-record import writes in binary COPY form comes back as the same value a text INSERT stores.
 import { describe, expect, it } from 'vitest';
 import { copyFromChunks } from '../server/src/db/copy';
-import { BinaryCopyWriter, uuidBytes } from '../server/src/db/copyBinary';
+import { BinaryCopyWriter } from '../server/src/db/copyBinary';
 import { openTestDb, testBackends } from './server-harness';
 
 const pg = (await testBackends()).find((b) => b.kind === 'postgres')!;
@@ -18,7 +18,7 @@ describe.skipIf(!!pg.skip)(`binary COPY rows read by PostgreSQL${pg.skip ? ` —
       ];
       const w = new BinaryCopyWriter(8).header(); // a tiny start: the writer grows as it goes
       for (const r of rows) {
-        w.row(8).text(r.t).textOrNull(r.n).int32(r.i).int64OrNull(r.b).timestamptz(r.ts).date(r.d).raw(uuidBytes(r.u));
+        w.row(8).text(r.t).textOrNull(r.n).int32(r.i).int64OrNull(r.b).timestamptz(r.ts).date(r.d).raw(Buffer.from(r.u.replace(/-/g, ''), 'hex')); // a uuid's send format: its 16 bytes
         w.bytes(Buffer.from(`[${r.t}]`), 1, Buffer.byteLength(`[${r.t}]`) - 1);
       }
       const rowsOnly = w.trailer().take();

@@ -22,8 +22,8 @@ export async function fileHead(input: { bytes?: Uint8Array; path?: string }): Pr
   }
 }
 
-/** What the byte source reports back to the import: its mapper (rules, errors, counts) and the time spent. */
-export interface ByteSourcePass {
+/** What one pass over the file found, filled in as it goes: the mapper (rules, errors, counts), the rows rated and the time spent. */
+export interface ImportPass {
   mapper: CallBatchMapper | null;
   rated: number;
   parseMs: number;
@@ -42,7 +42,7 @@ export async function csvByteSource(
   mapping: CarrierMapping,
   timeZone: string,
   accounts: BillingAccount[],
-  pass: ByteSourcePass,
+  pass: ImportPass,
   /** the size of the pieces the file is read in (tests cut it small to cross every boundary) */
   chunkBytes = 1 << 20,
 ): Promise<CallRowSource | null> {

@@ -5,7 +5,7 @@ import type { Db, Queryable } from '../db/index';
 import { canCopy } from '../db/copy';
 import { carrierMappingSchema, type CarrierMapping, type RowError } from '../../../shared/billing/index';
 import { loadBillingAccounts, type BillingAccount } from './accounts';
-import { csvByteSource } from './callByteSource';
+import { csvByteSource, type ImportPass } from './callByteSource';
 import { loadByCopy, ratedCallSource } from './callLoadCopy';
 import { CallRowEncoder } from './callRows';
 import { loadByInsert } from './callLoadInsert';
@@ -72,13 +72,6 @@ export async function saveMapping(q: Queryable, officeId: string, carrier: strin
 const BATCH = 5000;
 
 /** What one pass over the file found, filled in as the batches go by. */
-interface Pass {
-  mapper: CallBatchMapper | null;
-  rated: number;
-  parseMs: number;
-  mapMs: number;
-}
-
 const unreadable = (format: CallFileFormat, e: unknown) => new ImportRefused(`文件无法读取（${format.toUpperCase()}）：${(e as Error).message}`, [], 1);
 
 /** The file's records in batches: CSV streamed from disk or memory, XLSX read whole then cut into batches. */
@@ -101,7 +94,7 @@ async function* fileRecords(input: CallFileInput): AsyncGenerator<CsvRecord[]> {
  * Reads, checks and rates the file batch by batch. Once any row is wrong nothing more is handed
  * on (the caller refuses the file), but every row is still checked so the answer names them all.
  */
-async function* ratedBatches(input: CallFileInput, mapping: CarrierMapping, timeZone: string, accounts: BillingAccount[], pass: Pass): AsyncGenerator<RatedCall[]> {
+async function* ratedBatches(input: CallFileInput, mapping: CarrierMapping, timeZone: string, accounts: BillingAccount[], pass: ImportPass): AsyncGenerator<RatedCall[]> {
   const it = fileRecords(input)[Symbol.asyncIterator]();
   for (;;) {
     let t = performance.now();
@@ -144,8 +137,8 @@ export async function importCallFile(db: Db, officeId: string, userId: string | 
   const accounts = await loadBillingAccounts(db, officeId);
   const importId = randomUUID();
   const t0 = performance.now();
-  const newPass = (): Pass => ({ mapper: null, rated: 0, parseMs: 0, mapMs: 0 });
-  const refuseIfBad = (pass: Pass) => {
+  const newPass = (): ImportPass => ({ mapper: null, rated: 0, parseMs: 0, mapMs: 0 });
+  const refuseIfBad = (pass: ImportPass) => {
     const m = pass.mapper;
     if (!m || (m.ok && m.rowsRead === 0)) throw new ImportRefused('文件中没有话单数据行。', [], 1);
     if (!m.ok) throw new ImportRefused(`文件有 ${m.errorCount} 处错误，未导入任何话单。`, m.errors, m.errorCount);

@@ -65,11 +65,8 @@ export class MonthRouter {
 
   /** The writer for a row of `day` ('YYYY-MM-DD') with record id `id`; counts the row. */
   writerFor(day: string, id: string): BinaryCopyWriter {
-    if (day !== this.lastDay) this.switchDay(day);
-    const t = this.lastTally!;
-    t.rows++;
-    t.ids.add(id);
-    return this.lastWriter!;
+    const b = Buffer.from(id, 'utf8');
+    return this.writerForBytes(day, b, 0, b.length);
   }
 
   /** The same for a record id that is b[s, e) (the byte path: no string made). */
@@ -91,7 +88,7 @@ export class MonthRouter {
     }
     const key = day.slice(0, 7);
     let t = this.months.get(key);
-    if (!t) this.months.set(key, (t = { p: callMonth(this.officeId, key), rows: 0, ids: new IdRange() }));
+    if (!t) this.months.set(key, (t = newTally(this.officeId, key)));
     this.first ??= t;
     this.lastDay = day;
     this.lastTally = t;
@@ -110,11 +107,13 @@ export class MonthRouter {
   }
 }
 
+const newTally = (officeId: string, month: string): MonthTally => ({ p: callMonth(officeId, month), rows: 0, ids: new IdRange() });
+
 /** Counts a row of `day` in its month (the load without COPY, which needs no writers). */
 export function tallyRow(months: Map<string, MonthTally>, officeId: string, day: string, id: string): MonthTally {
   const key = day.slice(0, 7);
   let t = months.get(key);
-  if (!t) months.set(key, (t = { p: callMonth(officeId, key), rows: 0, ids: new IdRange() }));
+  if (!t) months.set(key, (t = newTally(officeId, key)));
   t.rows++;
   t.ids.add(id);
   return t;

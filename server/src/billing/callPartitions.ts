@@ -112,7 +112,7 @@ export async function removeStoredElsewhere(q: Queryable, officeId: string, carr
   let removed = 0;
   const params = [carrier, minId, maxId, importId];
   for (const t of await otherPartitions(q, officeId, p)) {
-    const held = await q.query(`SELECT 1 FROM ${ident(t)} o WHERE o.carrier = $1 AND o.carrier_record_id BETWEEN $2 AND $3 AND $4::uuid IS NOT NULL LIMIT 1`, params);
+    const held = await q.query(`SELECT 1 FROM ${ident(t)} WHERE carrier = $1 AND carrier_record_id BETWEEN $2 AND $3 LIMIT 1`, params.slice(0, 3));
     if (!held.rows.length) continue;
     const r = await q.query(
       `DELETE FROM ${ident(p.table)} n USING ${ident(t)} o

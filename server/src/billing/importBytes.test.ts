@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CarrierMapping } from '../../../shared/billing/index';
 import type { BillingAccount } from './accounts';
 import { testAccount } from './accountFixture';
-import { csvByteSource, type ByteSourcePass } from './callByteSource';
+import { csvByteSource, type ImportPass } from './callByteSource';
 import { ratedCallSource } from './callLoadCopy';
 import { MonthRouter } from './callMonths';
 import { CallRowEncoder } from './callRows';
@@ -49,7 +49,7 @@ async function viaText(file: Uint8Array, mapping: CarrierMapping, officeTz: stri
 }
 
 async function viaBytes(file: Uint8Array, mapping: CarrierMapping, officeTz: string, accounts: BillingAccount[], chunkBytes: number) {
-  const pass: ByteSourcePass = { mapper: null, rated: 0, parseMs: 0, mapMs: 0 };
+  const pass: ImportPass = { mapper: null, rated: 0, parseMs: 0, mapMs: 0 };
   const source = await csvByteSource({ bytes: file }, mapping, officeTz, accounts, pass, chunkBytes);
   expect(source).not.toBeNull();
   return drain(source!, () => pass.mapper);

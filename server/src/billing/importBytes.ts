@@ -4,7 +4,7 @@ import { putBytes, putDate, putInt32, putInt64, putNull, putTimestamptz } from '
 import { COPY_ROW_FIELDS } from './callRows';
 import type { BillingAccount } from './accounts';
 import type { MonthRouter } from './callMonths';
-import type { CallBatchMapper, HourEntry } from './importMap';
+import { hourKey, type CallBatchMapper, type HourEntry } from './importMap';
 
 const MAX_FIELDS = 256;
 
@@ -301,10 +301,10 @@ export class ByteRowMapper {
     if (e - s !== 19 || b[s + 4] !== 45 || b[s + 7] !== 45 || b[s + 10] !== 32 || b[s + 13] !== 58 || b[s + 16] !== 58) return undefined;
     const y1 = two(b, s), y2 = two(b, s + 2), mo = two(b, s + 5), d = two(b, s + 8), h = two(b, s + 11);
     if (y1 < 0 || y2 < 0 || mo < 0 || d < 0 || h < 0) return undefined;
-    const key = ((((y1 * 100 + y2) * 16 + (mo & 15)) * 32 + (d & 31)) * 32 + (h & 31)) | 0;
-    let entry = mo <= 15 && d <= 31 && h <= 31 ? this.m.hours.get(key) : undefined;
-    if (entry === undefined) entry = this.m.hour(b.toString('latin1', s, e));
-    return entry === undefined || entry.utc !== entry.utc ? undefined : entry;
+    const key = hourKey(y1, y2, mo, d, h);
+    let entry = key >= 0 ? this.m.hours.get(key) : undefined;
+    if (entry === undefined) entry = this.m.hourEntry(key, b.toString('latin1', s, e));
+    return entry.utc !== entry.utc ? undefined : entry;
   }
 
   /** UTC ms of the time at b[s..] within its (plain) hour, or -1 when mm:ss is out of range. */

@@ -65,6 +65,14 @@ function two(t: string, i: number): number {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
+/**
+ * The per-hour cache's key of a time's digits 'YYYY-MM-DD HH' (< 2^30 for every 4-digit year: a
+ * small integer); -1 for a month, day or hour past the key's bits (invalid anyway, never cached).
+ */
+export function hourKey(y1: number, y2: number, mo: number, d: number, h: number): number {
+  return mo > 15 || d > 31 || h > 31 ? -1 : ((((y1 * 100 + y2) * 16 + mo) * 32 + d) * 32 + h) | 0;
+}
+
 /** What one wall-clock hour of the carrier's zone is: its first second in UTC, and its office day when that is the same all hour. */
 export interface HourEntry {
   /** UTC ms of HH:00:00, NaN when the hour is not one plain hour (a DST change inside it, an invalid date) */
@@ -223,10 +231,16 @@ export class CallBatchMapper {
     if (t.length !== 19 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45 || t.charCodeAt(10) !== 32 || t.charCodeAt(13) !== 58 || t.charCodeAt(16) !== 58) return undefined;
     const y1 = two(t, 0), y2 = two(t, 2), mo = two(t, 5), d = two(t, 8), h = two(t, 11);
     if (y1 < 0 || y2 < 0 || mo < 0 || d < 0 || h < 0) return undefined;
-    // < 2^30 for every 4-digit year: a small-integer key
-    const key = ((((y1 * 100 + y2) * 16 + (mo & 15)) * 32 + (d & 31)) * 32 + (h & 31)) | 0;
-    let e = this.hours.get(key);
-    if (e === undefined || mo > 15 || d > 31 || h > 31) {
+    return this.hourEntry(hourKey(y1, y2, mo, d, h), t);
+  }
+
+  /**
+   * The entry of the hour whose key (hourKey) is `key`, worked out from the time's text `t` on a
+   * miss. The byte path (importBytes.ts) looks the key up in `hours` itself and comes here on a miss.
+   */
+  hourEntry(key: number, t: string): HourEntry {
+    let e = key >= 0 ? this.hours.get(key) : undefined;
+    if (e === undefined) {
       const prefix = t.slice(0, 13);
       const first = parseCarrierTime(`${prefix}:00:00`, this.tz);
       const last = parseCarrierTime(`${prefix}:59:59`, this.tz);
@@ -236,8 +250,7 @@ export class CallBatchMapper {
       const office = this.officeTimeZone;
       const day = plain && zoneOffsetMinutes(office, first) === zoneOffsetMinutes(office, last) ? officeDayOfMs(first, office) : null;
       e = { utc: plain ? first : NaN, day: day !== null && officeDayOfMs(last!, office) === day ? day : null };
-      // months/days/hours past the key's bits are invalid anyway (parseCarrierTime said so): not cached
-      if (mo <= 15 && d <= 31 && h <= 31) this.hours.set(key, e);
+      if (key >= 0) this.hours.set(key, e);
     }
     return e;
   }

@@ -73,7 +73,7 @@ export function putBytes(o: Uint8Array, at: number, src: Uint8Array, start: numb
 }
 
 /** Bytes a field of a text of `chars` UTF-16 units can take, with its length word. */
-export const textRoom = (chars: number) => 4 + chars * 3;
+const textRoom = (chars: number) => 4 + chars * 3;
 
 export class BinaryCopyWriter {
   private buf: Buffer;
@@ -174,7 +174,7 @@ export class BinaryCopyWriter {
     return this;
   }
 
-  /** a value already in its send format (e.g. a uuid's 16 bytes from uuidBytes) */
+  /** a value already in its send format (e.g. a uuid's 16 bytes) */
   raw(bytes: Uint8Array): this {
     return this.bytes(bytes, 0, bytes.length);
   }
@@ -226,11 +226,4 @@ function dayNumber(day: string): number {
     if (dayNumbers.size < 10_000) dayNumbers.set(day, n);
   }
   return n;
-}
-
-/** A uuid's 16 bytes (its binary send format). */
-export function uuidBytes(uuid: string): Uint8Array {
-  const hex = uuid.replace(/-/g, '');
-  if (!/^[0-9a-f]{32}$/i.test(hex)) throw new Error(`not a uuid: ${uuid}`);
-  return Buffer.from(hex, 'hex');
 }
